@@ -1,0 +1,104 @@
+#include "cli/run.hpp"
+
+#include "cli/command.hpp"
+#include "util/error.hpp"
+#include "util/log.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+
+namespace gradepost::cli {
+
+namespace {
+
+void add_global_options(CLI::App& app, GlobalOptions& globals) {
+    app.option_defaults()->always_capture_default();
+    app.add_option("--config", globals.config_file,
+                   "Config file (default: $XDG_CONFIG_HOME/gradepost/config.json)");
+    app.add_option("--profile", globals.profile, "Profile of the config file to use");
+    app.add_option("--state", globals.state_file,
+                   "State database (default: $XDG_STATE_HOME/gradepost/state.db)");
+    app.add_flag("--json", globals.json, "Print one JSON document on stdout");
+    app.add_flag("-q,--quiet", globals.quiet, "Print nothing but errors");
+    app.add_flag("-v,--verbose", globals.verbose, "More detail; -vv traces HTTP, secrets redacted");
+    app.add_option("--color", globals.color, "auto|always|never (NO_COLOR is honoured)")
+        ->check(CLI::IsMember({"auto", "always", "never"}));
+
+    auto& connection = globals.connection;
+    app.add_option("--platform", connection.platform,
+                   "generic|canvas|moodle|blackboard|brightspace|sakai|openedx");
+    app.add_option("--client-id", connection.client_id, "OAuth2 client id of the tool");
+    app.add_option("--token-url", connection.token_url, "The platform's OAuth2 token endpoint");
+    app.add_option("--audience", connection.audience, "`aud` of the assertion (default: token URL)");
+    app.add_option("--key-file", connection.private_key_file, "The tool's RSA private key (PEM)");
+    app.add_option("--key-id", connection.key_id, "`kid` of the tool's key");
+    app.add_option("--lineitems", connection.lineitems_url, "The context's line items URL");
+    app.add_option("--memberships", connection.memberships_url, "The context's NRPS URL");
+    app.add_option("--course", connection.course, "Fills {course} in the profile's URLs");
+    app.add_option("--access-token", connection.access_token,
+                   "A ready bearer token; skips OAuth (prefer GRADEPOST_ACCESS_TOKEN)");
+    app.add_option("--ca-file", connection.ca_file, "CA bundle to verify the platform's TLS");
+    app.add_flag("--insecure", connection.insecure, "Do not verify TLS (never use in production)");
+
+    auto& transport = globals.transport;
+    app.add_option("--concurrency", transport.concurrency, "Requests in flight")
+        ->check(CLI::Range(1, 256));
+    app.add_option("--rate", transport.rate, "At most this many requests per second")
+        ->check(CLI::PositiveNumber);
+    app.add_option("--retries", transport.retries, "Retries of a failed request")
+        ->check(CLI::Range(0, 100));
+    app.add_option("--connect-timeout", globals.connect_timeout_seconds, "Seconds to connect")
+        ->check(CLI::PositiveNumber);
+    app.add_option("--timeout", globals.timeout_seconds, "Seconds for one request")
+        ->check(CLI::PositiveNumber);
+}
+
+} // namespace
+
+int run(int argc, char** argv) {
+    CLI::App app{"gradepost: post grades to an LTI 1.3 platform (Assignment and Grade Services)",
+                 "gradepost"};
+    app.set_version_flag("--version", GRADEPOST_VERSION);
+    app.require_subcommand(1);
+    app.fallthrough();
+
+    GlobalOptions globals;
+    Action action;
+    add_global_options(app, globals);
+    add_post_commands(app, globals, action);
+    add_lineitems_command(app, globals, action);
+    add_results_command(app, globals, action);
+    add_roster_command(app, globals, action);
+    add_diff_command(app, globals, action);
+    add_state_command(app, globals, action);
+    add_token_command(app, globals, action);
+    add_keys_command(app, globals, action);
+    add_sandbox_command(app, globals, action);
+    add_doctor_command(app, globals, action);
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& error) {
+        // CLI11 numbers its own codes from 100; --help and --version are successes.
+        int code = app.exit(error);
+        return code == 0 ? 0 : static_cast<int>(util::ExitCode::usage);
+    }
+
+    util::set_verbosity(globals.quiet ? -1 : globals.verbose);
+    globals.transport.connect_timeout =
+        std::chrono::milliseconds(static_cast<long>(globals.connect_timeout_seconds * 1000));
+    globals.transport.request_timeout =
+        std::chrono::milliseconds(static_cast<long>(globals.timeout_seconds * 1000));
+    try {
+        return action ? action() : 0;
+    } catch (const util::Error& error) {
+        util::write_log(util::LogLevel::error, error.what());
+        return static_cast<int>(error.code());
+    } catch (const std::exception& error) {
+        util::write_log(util::LogLevel::error, std::string("internal error: ") + error.what());
+        return static_cast<int>(util::ExitCode::config);
+    }
+}
+
+} // namespace gradepost::cli

@@ -1,0 +1,29 @@
+#pragma once
+
+#include "http/transport.hpp"
+
+#include <memory>
+
+namespace gradepost::util {
+class Clock;
+}
+
+namespace gradepost::http {
+
+// The libcurl transport: one multi handle, connections and TLS sessions reused, HTTP/2
+// when offered, -vv traces with secrets redacted.
+class CurlTransport final : public Transport {
+public:
+    explicit CurlTransport(TransportOptions options);
+    ~CurlTransport() override;
+
+    std::vector<Response>
+    perform(std::span<const Request> requests,
+            const std::function<void(std::size_t, const Response&)>& on_done = {}) override;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> m_impl;
+};
+
+} // namespace gradepost::http

@@ -1,0 +1,54 @@
+#pragma once
+
+#include "http/transport.hpp"
+#include "lti/platform.hpp"
+#include "lti/resources.hpp"
+#include "lti/token.hpp"
+
+#include <functional>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace gradepost::lti {
+
+// The answer to one score POST.
+struct PostAnswer {
+    int http_status = 0;       // 0: no response after the retries
+    bool is_success = false;   // any 2xx
+    bool may_have_been_applied = false; // no response, or an error after a send with no answer
+    std::string error;         // the platform's message, with a hint for known cases
+};
+
+// AGS and NRPS over a Transport, with the platform's quirks (URLs with query strings,
+// media types, Link pagination, client-side result filtering). Errors that end the run
+// throw util errors: 401/403 → ConfigError, unreachable → UnreachableError.
+class AgsClient {
+public:
+    AgsClient(http::Transport& transport, TokenSource& tokens, Platform platform);
+
+    std::vector<LineItem> list_line_items(const std::string& container_url,
+                                          const LineItemFilter& filter);
+    LineItem get_line_item(const std::string& line_item_url);
+    LineItem create_line_item(const std::string& container_url, const LineItem& item);
+
+    // Every result of the line item (all pages), or one user's, filtered client-side too.
+    std::vector<Result> results(const std::string& line_item_url,
+                                const std::optional<std::string>& user_id);
+
+    // Posts scores concurrently; answers in the same order. A 401 renews the token once and
+    // re-sends the refused posts. `on_done(index, answer)` fires as each one finishes.
+    std::vector<PostAnswer>
+    post_scores(const std::string& line_item_url, std::span<const Score> scores,
+                const std::function<void(std::size_t, const PostAnswer&)>& on_done = {});
+
+    std::vector<Member> members(const std::string& memberships_url);
+
+private:
+    http::Transport& m_transport;
+    TokenSource& m_tokens;
+    Platform m_platform;
+};
+
+} // namespace gradepost::lti

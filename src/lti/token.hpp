@@ -1,0 +1,68 @@
+#pragma once
+
+#include "http/transport.hpp"
+#include "util/clock.hpp"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace gradepost::config {
+class PrivateKey;
+}
+
+namespace gradepost::lti {
+
+// The scopes of LTI Advantage that gradepost asks for, only those a command needs.
+inline constexpr std::string_view k_scope_lineitem = "https://purl.imsglobal.org/spec/lti-ags/scope/lineitem";
+inline constexpr std::string_view k_scope_lineitem_readonly = "https://purl.imsglobal.org/spec/lti-ags/scope/lineitem.readonly";
+inline constexpr std::string_view k_scope_result_readonly = "https://purl.imsglobal.org/spec/lti-ags/scope/result.readonly";
+inline constexpr std::string_view k_scope_score = "https://purl.imsglobal.org/spec/lti-ags/scope/score";
+inline constexpr std::string_view k_scope_nrps = "https://purl.imsglobal.org/spec/lti-nrps/scope/contextmembership.readonly";
+
+struct Credentials {
+    std::string client_id;
+    std::string token_url;
+    std::string audience; // empty: the token URL
+    std::string key_id;   // `kid` of the assertion header
+    std::string access_token; // ready bearer token: skips OAuth when not empty
+};
+
+struct Token {
+    std::string access_token; // secret: registered with util::register_secret
+    std::vector<std::string> scopes; // granted
+    util::Instant expires_at{};
+};
+
+// The JWT client assertion of the LTI 1.3 security framework (RS256, `kid` header,
+// iss = sub = client id, aud, iat a few seconds in the past, exp 5 minutes ahead, jti).
+std::string make_client_assertion(const Credentials& credentials, const config::PrivateKey& key,
+                                  util::Instant now, std::string_view jti);
+
+// One token per run, fetched on first use and shared by every request; renewed when it
+// expires or when a 401 says so. Token errors throw util::ConfigError with the platform's
+// `error` and `error_description` and what to check next.
+class TokenSource {
+public:
+    TokenSource(http::Transport& transport, Credentials credentials, const config::PrivateKey* key,
+                std::vector<std::string> scopes, util::Clock& clock);
+
+    const Token& token();
+    // The platform said 401: the next token() fetches a new one. Returns false when the token
+    // was already renewed once this run after a 401 (the caller then gives up: exit 3).
+    bool renew_after_unauthorized();
+    int requests_made() const { return m_requests_made; }
+
+private:
+    http::Transport& m_transport;
+    Credentials m_credentials;
+    const config::PrivateKey* m_key;
+    std::vector<std::string> m_scopes;
+    util::Clock& m_clock;
+    Token m_token;
+    bool m_has_token = false;
+    int m_requests_made = 0;
+    int m_renewals_after_unauthorized = 0;
+};
+
+} // namespace gradepost::lti

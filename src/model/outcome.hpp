@@ -1,0 +1,45 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace gradepost::model {
+
+enum class Action { posted, would_post, failed, skipped };
+
+std::string_view to_string(Action action);
+
+// What happened to one student in a run: one row of the report.
+struct Outcome {
+    std::string user_id;
+    Action action = Action::skipped;
+    std::optional<double> given;
+    std::optional<double> maximum;
+    int http_status = 0;  // 0 when no request was made or no response came
+    std::string error;    // for failed
+    std::string reason;   // for skipped (and why a would_post was selected)
+};
+
+struct Counts {
+    std::size_t rows = 0;
+    std::size_t students = 0;
+    std::size_t selected = 0;
+    std::size_t posted = 0;
+    std::size_t failed = 0;
+    std::size_t skipped = 0;
+};
+
+// The result of a post or dry run, rendered by report/ as a table, --json or CSV.
+struct RunReport {
+    std::string command; // "post" or "dry-run"
+    bool dry_run = false;
+    std::string line_item;
+    std::string keep;
+    std::string select;
+    Counts counts;
+    std::vector<Outcome> scores;
+};
+
+} // namespace gradepost::model

@@ -1,0 +1,31 @@
+#pragma once
+
+#include "model/kept_score.hpp"
+#include "model/last_post.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace gradepost::model {
+
+// One student in a plan: selected to be posted, or skipped with the reason.
+struct PlanEntry {
+    KeptScore score;
+    bool is_selected = false;
+    std::string reason; // why skipped ("already posted", "not graded yet", "excused", "excluded",
+                        // "not in --only") or why selected ("new", "changed", "all", "retry")
+    std::optional<LedgerEntry> previous;
+};
+
+// Everything a post would do, made without changing anything. A dry run prints it; a post
+// executes it.
+struct Plan {
+    std::string line_item_url;
+    std::string keep;   // policy name, for the report
+    std::string select; // selection name, for the report
+    std::size_t rows = 0;
+    std::vector<PlanEntry> entries; // one per student, in order of first appearance
+};
+
+} // namespace gradepost::model

@@ -1,0 +1,28 @@
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <string>
+
+namespace gradepost::report {
+
+// A progress bar on stderr, drawn only when enabled (stderr is a terminal and neither
+// --quiet nor --json), redrawn at most 10 times a second, cleared by finish().
+class Progress {
+public:
+    Progress(std::string label, std::size_t total, bool is_enabled);
+    ~Progress();
+    void advance(std::size_t count = 1);
+    void finish();
+
+private:
+    std::string m_label;
+    std::size_t m_total;
+    std::size_t m_done = 0;
+    bool m_is_enabled;
+    bool m_is_finished = false;
+    std::chrono::steady_clock::time_point m_last_draw{};
+    void draw();
+};
+
+} // namespace gradepost::report

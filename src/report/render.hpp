@@ -1,0 +1,32 @@
+#pragma once
+
+#include "model/outcome.hpp"
+
+#include <string>
+#include <vector>
+
+namespace gradepost::report {
+
+struct Style {
+    bool color = false; // ANSI colours (only on a terminal, never with NO_COLOR)
+};
+
+// A plain table: header row, aligned columns by display width (UTF-8 aware), numbers
+// right-aligned. Used by every command that prints rows.
+std::string render_table(const std::vector<std::string>& headers,
+                         const std::vector<std::vector<std::string>>& rows, const Style& style);
+
+// The post / dry-run report as the DESIGN.md --json document.
+std::string run_report_json(const model::RunReport& report);
+
+// The post / dry-run report for a terminal: one row per student, then the counts.
+std::string run_report_table(const model::RunReport& report, const Style& style);
+
+// The same rows as --json, as CSV (--report FILE.csv); cells that a spreadsheet would run
+// as a formula (= + - @ tab CR) are escaped with a leading apostrophe.
+std::string run_report_csv(const model::RunReport& report);
+
+// Scores print without trailing zeros: 18, 18.5, 0.333333.
+std::string format_number(double value);
+
+} // namespace gradepost::report
