@@ -39,15 +39,18 @@ std::optional<std::string> process_environment(const std::string& name);
 
 // Reads the config file (a missing default file is an empty config; a missing named file is
 // an error), picks the profile (--profile, GRADEPOST_PROFILE, default_profile, the only one),
-// applies environment and flags, expands `~` and fills `{course}`. Throws util::ConfigError
-// naming the file, or util::UsageError for an unknown profile.
+// applies environment and flags, expands `~` and fills `{course}` (a URL keeps `{course}` when
+// no course is given: the command using it reports that). Throws util::ConfigError naming the
+// file, or util::UsageError for an unknown profile.
 Profile resolve_profile(const std::filesystem::path& config_file, bool is_default_config_file,
                         const std::optional<std::string>& profile_name,
                         const ProfileOverrides& overrides, const Environment& environment);
 
-// $XDG_CONFIG_HOME/gradepost/config.json (or ~/.config/...), GRADEPOST_CONFIG first.
+// $XDG_CONFIG_HOME/gradepost/config.json (or ~/.config/...), GRADEPOST_CONFIG first; an
+// empty path when neither XDG_CONFIG_HOME nor HOME is set (no config file then).
 std::filesystem::path default_config_path(const Environment& environment);
-// $XDG_STATE_HOME/gradepost/state.db (or ~/.local/state/...), GRADEPOST_STATE first.
+// $XDG_STATE_HOME/gradepost/state.db (or ~/.local/state/...), GRADEPOST_STATE first. Throws
+// util::ConfigError when neither XDG_STATE_HOME nor HOME is set.
 std::filesystem::path default_state_path(const Environment& environment);
 
 } // namespace gradepost::config

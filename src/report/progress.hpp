@@ -2,16 +2,20 @@
 
 #include <chrono>
 #include <cstddef>
+#include <cstdio>
 #include <string>
 
 namespace gradepost::report {
 
 // A progress bar on stderr, drawn only when enabled (stderr is a terminal and neither
 // --quiet nor --json), redrawn at most 10 times a second, cleared by finish().
+// Not thread-safe: advance it from the thread that collects the results.
 class Progress {
 public:
-    Progress(std::string label, std::size_t total, bool is_enabled);
+    Progress(std::string label, std::size_t total, bool is_enabled, std::FILE* sink = stderr);
     ~Progress();
+    Progress(const Progress&) = delete;
+    Progress& operator=(const Progress&) = delete;
     void advance(std::size_t count = 1);
     void finish();
 
@@ -21,6 +25,8 @@ private:
     std::size_t m_done = 0;
     bool m_is_enabled;
     bool m_is_finished = false;
+    std::FILE* m_sink;
+    std::chrono::steady_clock::time_point m_start;
     std::chrono::steady_clock::time_point m_last_draw{};
     void draw();
 };

@@ -1,0 +1,282 @@
+#include "batch/execute.hpp"
+
+#include "batch/reconcile.hpp"
+#include "http/interrupt.hpp"
+#include "lti/quirks.hpp"
+#include "util/log.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+namespace gradepost::batch {
+
+namespace {
+
+model::Outcome outcome_of(const model::PlanEntry& entry, model::Action action) {
+    model::Outcome outcome;
+    outcome.user_id = entry.score.user_id;
+    outcome.action = action;
+    if (entry.score.kind == model::KeptKind::graded) {
+        outcome.given = entry.score.given;
+        outcome.maximum = entry.score.maximum;
+    }
+    if (action == model::Action::skipped || action == model::Action::would_post)
+        outcome.reason = entry.reason;
+    return outcome;
+}
+
+void count(model::RunReport& report) {
+    auto& counts = report.counts;
+    counts.students = report.scores.size();
+    counts.posted = counts.failed = counts.skipped = counts.selected = 0;
+    for (const auto& outcome : report.scores) {
+        switch (outcome.action) {
+        case model::Action::posted:
+            ++counts.posted;
+            ++counts.selected;
+            break;
+        case model::Action::would_post:
+            ++counts.selected;
+            break;
+        case model::Action::failed:
+            ++counts.failed;
+            ++counts.selected;
+            break;
+        case model::Action::skipped:
+            ++counts.skipped;
+            break;
+        }
+    }
+}
+
+// A score as AGS wants it, with the timestamp rules of DESIGN.md and the platform's quirks.
+lti::AdaptedScore make_score(const model::PlanEntry& entry, model::Timestamp now,
+                             const ExecuteOptions& options) {
+    const auto& kept = entry.score;
+    lti::Score score;
+    score.user_id = kept.user_id;
+    if (kept.kind == model::KeptKind::graded) {
+        score.score_given = kept.given;
+        score.score_maximum = kept.maximum;
+        score.activity_progress = options.activity_progress;
+        score.grading_progress = options.grading_progress;
+    } else {
+        score.activity_progress = "Submitted";
+        score.grading_progress = "PendingManual";
+    }
+    std::optional<model::Timestamp> last_sent;
+    if (entry.previous)
+        last_sent = entry.previous->last_timestamp;
+    score.timestamp = lti::next_timestamp(now, last_sent);
+    score.submitted_at = kept.submitted_at;
+    if (!kept.comment.empty())
+        score.comment = kept.comment;
+    if (options.platform == lti::Platform::canvas) {
+        if (options.canvas_submitted_at)
+            score.canvas.submitted_at = kept.submitted_at;
+        if (options.canvas_new_submission)
+            score.canvas.new_submission = true;
+        if (options.canvas_prioritize_non_tool_grade)
+            score.canvas.prioritize_non_tool_grade = true;
+    }
+    std::optional<model::SentScore> last_posted;
+    if (entry.previous)
+        last_posted = entry.previous->last_posted;
+    auto adapted = lti::adapt_score(std::move(score), options.platform, last_posted);
+    if (options.canvas_new_submission && options.platform == lti::Platform::canvas)
+        adapted.score.canvas.new_submission = true;
+    return adapted;
+}
+
+model::SentScore sent_score_of(const lti::Score& score, const model::KeptScore& kept) {
+    model::SentScore sent;
+    sent.given = score.score_given;
+    sent.maximum = score.score_maximum;
+    sent.comment = score.comment.value_or(kept.comment);
+    sent.attempt_keys = kept.attempt_keys;
+    sent.timestamp = score.timestamp;
+    return sent;
+}
+
+struct Sending {
+    std::size_t report_index; // into RunReport::scores
+    const model::PlanEntry* entry;
+    lti::Score score;
+};
+
+// Settles posts whose answer never came by reading the platform's results; what cannot
+// be read stays pending for the next run.
+std::vector<state::PostResult> settle_unanswered(const std::vector<std::string>& users,
+                                                 const state::Target& target,
+                                                 state::Ledger& ledger, lti::AgsClient& client) {
+    if (users.empty())
+        return {};
+    auto entries = ledger.entries(target);
+    std::map<std::string, model::LedgerEntry> unanswered;
+    for (const auto& user : users)
+        if (auto found = entries.find(user); found != entries.end())
+            unanswered.insert(*found);
+    try {
+        auto results = client.results(target.line_item, std::nullopt);
+        return reconcile(unanswered, results);
+    } catch (const std::exception& error) {
+        util::warn("could not read results to confirm {} unanswered posts ({}); the next run "
+                   "will settle them",
+                   users.size(), error.what());
+        return {};
+    }
+}
+
+bool holds(const lti::Result& result, const lti::Score& score) {
+    if (!score.score_given)
+        return true; // a pending post carries no score to compare
+    if (!result.result_score)
+        return false;
+    double expected = *score.score_given;
+    double found = *result.result_score;
+    if (result.result_maximum && score.score_maximum && *result.result_maximum > 0)
+        found = found / *result.result_maximum * *score.score_maximum;
+    return std::abs(found - expected) <= 1e-6 * std::max(1.0, std::abs(expected));
+}
+
+void verify_posted(const std::vector<Sending>& sendings,
+                   std::map<std::string, model::Outcome*>& outcome_of_user,
+                   const state::Target& target, state::Ledger& ledger, lti::AgsClient& client) {
+    std::map<std::string, lti::Result> result_of;
+    for (auto& result : client.results(target.line_item, std::nullopt))
+        result_of[result.user_id] = std::move(result);
+    std::vector<state::PostResult> ignored;
+    for (const auto& sending : sendings) {
+        auto* outcome = outcome_of_user[sending.score.user_id];
+        if (outcome->action != model::Action::posted)
+            continue;
+        auto found = result_of.find(sending.score.user_id);
+        if (found != result_of.end() && holds(found->second, sending.score))
+            continue;
+        outcome->action = model::Action::failed;
+        outcome->error = found == result_of.end() || !found->second.result_score
+                             ? "accepted but not stored by the platform (--verify)"
+                             : fmt::format("accepted but the platform holds {} (--verify)",
+                                           *found->second.result_score);
+        ignored.push_back({sending.score.user_id, false, outcome->http_status, outcome->error});
+    }
+    ledger.record_results(target, ignored);
+}
+
+} // namespace
+
+model::RunReport summarise_plan(const model::Plan& plan, bool is_dry_run) {
+    model::RunReport report;
+    report.command = is_dry_run ? "dry-run" : "post";
+    report.dry_run = is_dry_run;
+    report.line_item = plan.line_item_url;
+    report.keep = plan.keep;
+    report.select = plan.select;
+    report.counts.rows = plan.rows;
+    report.scores.reserve(plan.entries.size());
+    for (const auto& entry : plan.entries)
+        report.scores.push_back(outcome_of(
+            entry, entry.is_selected ? model::Action::would_post : model::Action::skipped));
+    count(report);
+    return report;
+}
+
+model::RunReport execute(const model::Plan& plan, const state::Target& target,
+                         state::Ledger& ledger, lti::AgsClient& client, util::Clock& clock,
+                         report::Progress& progress, const ExecuteOptions& options) {
+    auto report = summarise_plan(plan, false);
+
+    // Build every score first: timestamps strictly increase within the run, and a score the
+    // platform would mishandle is skipped with the reason instead of sent.
+    std::vector<Sending> sendings;
+    model::Timestamp last_now{};
+    for (std::size_t index = 0; index < plan.entries.size(); ++index) {
+        const auto& entry = plan.entries[index];
+        if (!entry.is_selected)
+            continue;
+        auto now = std::max(clock.now(), last_now + std::chrono::microseconds(1));
+        last_now = now;
+        auto adapted = make_score(entry, now, options);
+        if (adapted.refusal) {
+            report.scores[index] = outcome_of(entry, model::Action::skipped);
+            report.scores[index].reason = *adapted.refusal;
+            continue;
+        }
+        sendings.push_back({index, &entry, std::move(adapted.score)});
+    }
+
+    std::vector<std::string> unanswered;
+    std::size_t next = 0;
+    for (; next < sendings.size() && !http::is_interrupted(); next += options.chunk_size) {
+        std::span<Sending> chunk(sendings.data() + next,
+                                 std::min(options.chunk_size, sendings.size() - next));
+
+        // Journal the intent before the first byte leaves, so a crash loses nothing.
+        std::vector<state::PendingScore> pending;
+        std::vector<lti::Score> scores;
+        for (const auto& sending : chunk) {
+            pending.push_back({sending.score.user_id,
+                               sent_score_of(sending.score, sending.entry->score)});
+            scores.push_back(sending.score);
+        }
+        ledger.mark_pending(target, pending);
+
+        auto answers = client.post_scores(target.line_item, scores,
+                                          [&](std::size_t, const lti::PostAnswer&) { progress.advance(); });
+
+        // Record what the platform answered; unanswered posts stay pending.
+        std::vector<state::PostResult> results;
+        for (std::size_t i = 0; i < chunk.size(); ++i) {
+            const auto& answer = answers[i];
+            auto& outcome = report.scores[chunk[i].report_index];
+            outcome.http_status = answer.http_status;
+            if (answer.is_success) {
+                outcome.action = model::Action::posted;
+                results.push_back({chunk[i].score.user_id, true, answer.http_status, ""});
+            } else if (answer.may_have_been_applied || answer.http_status == 0) {
+                outcome.action = model::Action::failed;
+                outcome.error = answer.error;
+                unanswered.push_back(chunk[i].score.user_id);
+            } else {
+                outcome.action = model::Action::failed;
+                outcome.error = answer.error;
+                results.push_back(
+                    {chunk[i].score.user_id, false, answer.http_status, answer.error});
+            }
+            outcome.reason.clear();
+        }
+        ledger.record_results(target, results);
+    }
+
+    // Students left unsent by an interruption are reported as such; nothing was journaled.
+    for (std::size_t i = next; i < sendings.size(); ++i) {
+        auto& outcome = report.scores[sendings[i].report_index];
+        outcome.action = model::Action::skipped;
+        outcome.reason = "interrupted before sending";
+    }
+
+    std::map<std::string, model::Outcome*> outcome_of_user;
+    for (const auto& sending : sendings)
+        outcome_of_user[sending.score.user_id] = &report.scores[sending.report_index];
+
+    // Posts whose answer never came: the platform's results say whether they landed.
+    auto settled = settle_unanswered(unanswered, target, ledger, client);
+    ledger.record_results(target, settled);
+    for (const auto& result : settled) {
+        if (result.is_posted) {
+            outcome_of_user[result.user_id]->action = model::Action::posted;
+            outcome_of_user[result.user_id]->error.clear();
+        }
+    }
+
+    // The platform may answer 2xx and keep nothing (a capped or ignored score): read back.
+    if (options.verify)
+        verify_posted(sendings, outcome_of_user, target, ledger, client);
+
+    progress.finish();
+    count(report);
+    return report;
+}
+
+} // namespace gradepost::batch

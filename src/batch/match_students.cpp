@@ -1,0 +1,79 @@
+#include "batch/match_students.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace gradepost::batch {
+
+namespace {
+
+std::string normalise(std::string_view value, bool is_case_insensitive) {
+    auto first = value.find_first_not_of(" \t");
+    auto last = value.find_last_not_of(" \t");
+    std::string result = first == std::string_view::npos
+                             ? std::string()
+                             : std::string(value.substr(first, last - first + 1));
+    if (is_case_insensitive)
+        std::transform(result.begin(), result.end(), result.begin(),
+                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return result;
+}
+
+const std::string& field_of(const model::RosterEntry& entry, MatchField field) {
+    switch (field) {
+    case MatchField::email:
+        return entry.email;
+    case MatchField::sourcedid:
+        return entry.sourcedid;
+    case MatchField::name:
+        return entry.name;
+    case MatchField::user_id:
+        break;
+    }
+    return entry.user_id;
+}
+
+} // namespace
+
+std::optional<MatchField> parse_match_field(std::string_view name) {
+    if (name == "user_id")
+        return MatchField::user_id;
+    if (name == "email")
+        return MatchField::email;
+    if (name == "sourcedid")
+        return MatchField::sourcedid;
+    if (name == "name")
+        return MatchField::name;
+    return std::nullopt;
+}
+
+MatchResult match_students(std::vector<model::Attempt> attempts, const model::Roster& roster,
+                           MatchField field) {
+    bool is_case_insensitive = field == MatchField::email || field == MatchField::name;
+    // An empty string marks a value shared by two members: ambiguous, so never matched.
+    std::map<std::string, std::string> user_id_of;
+    for (const auto& entry : roster) {
+        auto key = normalise(field_of(entry, field), is_case_insensitive);
+        if (key.empty())
+            continue;
+        auto [slot, is_new] = user_id_of.emplace(key, entry.user_id);
+        if (!is_new && slot->second != entry.user_id)
+            slot->second.clear();
+    }
+
+    MatchResult result;
+    std::set<std::string> reported;
+    for (auto& attempt : attempts) {
+        auto found = user_id_of.find(normalise(attempt.user_id, is_case_insensitive));
+        if (found != user_id_of.end() && !found->second.empty()) {
+            attempt.user_id = found->second;
+            result.attempts.push_back(std::move(attempt));
+        } else if (reported.insert(attempt.user_id).second) {
+            result.unmatched.push_back({attempt.user_id, attempt.where});
+        }
+    }
+    return result;
+}
+
+} // namespace gradepost::batch

@@ -1,0 +1,60 @@
+#include "batch/reconcile.hpp"
+
+#include <cmath>
+
+namespace gradepost::batch {
+
+namespace {
+
+bool nearly_equal(double a, double b) { return std::fabs(a - b) <= 1e-6 * std::max(1.0, std::fabs(b)); }
+
+// Platforms may scale results to the line item's maximum, so compare fractions when both
+// sides carry a maximum.
+bool holds_score(const lti::Result& result, const model::SentScore& sent) {
+    if (!result.result_score || !sent.given)
+        return false;
+    if (result.result_maximum && sent.maximum && *result.result_maximum > 0 && *sent.maximum > 0)
+        return nearly_equal(*result.result_score / *result.result_maximum,
+                            *sent.given / *sent.maximum);
+    return nearly_equal(*result.result_score, *sent.given);
+}
+
+} // namespace
+
+std::vector<state::PostResult> reconcile(const std::map<std::string, model::LedgerEntry>& entries,
+                                         const std::vector<lti::Result>& results) {
+    std::map<std::string, const lti::Result*> result_of;
+    for (const auto& result : results)
+        result_of[result.user_id] = &result;
+
+    std::vector<state::PostResult> settled;
+    for (const auto& [user_id, entry] : entries) {
+        if (entry.state != model::PostState::pending || !entry.in_flight || !entry.in_flight->given)
+            continue;
+        auto found = result_of.find(user_id);
+        if (found != result_of.end() && holds_score(*found->second, *entry.in_flight))
+            settled.push_back({user_id, true, 200, ""});
+        else
+            settled.push_back(
+                {user_id, false, 0, "an earlier run's post was not confirmed by the platform"});
+    }
+    return settled;
+}
+
+void apply_results(std::map<std::string, model::LedgerEntry>& entries,
+                   const std::vector<state::PostResult>& results) {
+    for (const auto& result : results) {
+        auto found = entries.find(result.user_id);
+        if (found == entries.end())
+            continue;
+        auto& entry = found->second;
+        if (result.is_posted && entry.in_flight)
+            entry.last_posted = entry.in_flight;
+        entry.state = result.is_posted ? model::PostState::posted : model::PostState::failed;
+        entry.in_flight.reset();
+        entry.http_status = result.http_status;
+        entry.error = result.error;
+    }
+}
+
+} // namespace gradepost::batch

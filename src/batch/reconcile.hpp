@@ -1,0 +1,26 @@
+#pragma once
+
+#include "lti/resources.hpp"
+#include "model/last_post.hpp"
+#include "state/ledger.hpp"
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace gradepost::batch {
+
+// Settles posts an earlier run left pending (sent, or about to be, when it crashed or lost
+// the connection) against the platform's results: a student whose result holds the pending
+// score becomes posted; one whose result does not becomes failed, so selection posts it
+// again. Pending posts without a score (Submitted/PendingManual) cannot be recognised and
+// stay pending, which makes the next post send them again. Pure.
+std::vector<state::PostResult> reconcile(const std::map<std::string, model::LedgerEntry>& entries,
+                                         const std::vector<lti::Result>& results);
+
+// Applies results to ledger entries in memory, the same way the ledger records them; a
+// dry run uses it to show the plan a post would make after reconciling.
+void apply_results(std::map<std::string, model::LedgerEntry>& entries,
+                   const std::vector<state::PostResult>& results);
+
+} // namespace gradepost::batch

@@ -1,0 +1,93 @@
+#include "cli/command.hpp"
+#include "cli/connection.hpp"
+#include "cli/line_item_choice.hpp"
+#include "util/error.hpp"
+
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+
+namespace gradepost::cli {
+
+namespace {
+
+struct DoctorOptions {
+    LineItemChoice line_item;
+};
+
+struct Check {
+    std::string name;
+    bool is_ok = false;
+    std::string detail;
+};
+
+// Runs one check; an error becomes a failed check, so every check is reported.
+template <typename Function> Check check(std::string name, Function&& function) {
+    try {
+        return {std::move(name), true, function()};
+    } catch (const std::exception& error) {
+        return {std::move(name), false, error.what()};
+    }
+}
+
+int run_doctor(const GlobalOptions& globals, const DoctorOptions& options) {
+    std::vector<std::string> needed{std::string(lti::k_scope_lineitem),
+                                    std::string(lti::k_scope_result_readonly),
+                                    std::string(lti::k_scope_score)};
+    Connection connection(globals, needed);
+    std::vector<Check> checks;
+    checks.push_back(check("profile", [&] {
+        const auto& profile = connection.profile();
+        return fmt::format("{} (platform {})", profile.name.empty() ? "flags" : profile.name,
+                           lti::to_string(connection.platform()));
+    }));
+    checks.push_back(check("token", [&] {
+        const auto& token = connection.tokens().token();
+        std::vector<std::string> missing;
+        for (const auto& scope : needed)
+            if (std::find(token.scopes.begin(), token.scopes.end(), scope) == token.scopes.end())
+                missing.push_back(scope);
+        if (!missing.empty())
+            throw util::ConfigError("scopes not granted: " + fmt::format("{}", fmt::join(missing, " ")));
+        return fmt::format("granted {} scopes", token.scopes.size());
+    }));
+    if (checks.back().is_ok) {
+        checks.push_back(check("line items", [&] {
+            auto items = connection.client().list_line_items(connection.lineitems_url(), {});
+            return fmt::format("{} line items in {}", items.size(), connection.lineitems_url());
+        }));
+        if (options.line_item.is_given())
+            checks.push_back(check("line item", [&] {
+                auto url = resolve_line_item(options.line_item, connection);
+                auto results = connection.client().results(url, std::nullopt);
+                return fmt::format("{} reachable, {} results", url, results.size());
+            }));
+    }
+
+    bool is_healthy = std::all_of(checks.begin(), checks.end(), [](const Check& c) { return c.is_ok; });
+    if (globals.json) {
+        auto json = nlohmann::json::array();
+        for (const auto& c : checks)
+            json.push_back({{"check", c.name}, {"ok", c.is_ok}, {"detail", c.detail}});
+        std::puts(json.dump(2).c_str());
+    } else {
+        std::string text;
+        for (const auto& c : checks)
+            text += fmt::format("{} {:<11} {}\n", c.is_ok ? "ok  " : "FAIL", c.name, c.detail);
+        print(globals, text);
+    }
+    return is_healthy ? 0 : static_cast<int>(util::ExitCode::config);
+}
+
+} // namespace
+
+void add_doctor_command(CLI::App& app, GlobalOptions& globals, Action& action) {
+    static DoctorOptions options;
+    auto* doctor = app.add_subcommand("doctor", "Preflight checks against the platform");
+    add_line_item_options(*doctor, options.line_item, false);
+    doctor->footer("Example:\n  gradepost --profile canvas doctor --label \"Week 3 quiz\"");
+    doctor->callback([&] { action = [&] { return run_doctor(globals, options); }; });
+}
+
+} // namespace gradepost::cli

@@ -1,0 +1,110 @@
+#include "cli/command.hpp"
+#include "cli/connection.hpp"
+#include "report/render.hpp"
+#include "util/error.hpp"
+
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+namespace gradepost::cli {
+
+namespace {
+
+struct LineItemsOptions {
+    std::string tag;
+    std::string resource_id;
+    std::string resource_link_id;
+    std::string label; // list: filter; create: required
+    std::optional<int> limit;
+    std::optional<double> maximum;
+};
+
+nlohmann::json to_json(const lti::LineItem& item) {
+    nlohmann::json json{{"id", item.id}, {"label", item.label}, {"scoreMaximum", item.score_maximum}};
+    if (!item.tag.empty())
+        json["tag"] = item.tag;
+    if (!item.resource_id.empty())
+        json["resourceId"] = item.resource_id;
+    if (!item.resource_link_id.empty())
+        json["resourceLinkId"] = item.resource_link_id;
+    return json;
+}
+
+void show(const GlobalOptions& globals, const std::vector<lti::LineItem>& items) {
+    if (globals.json) {
+        auto json = nlohmann::json::array();
+        for (const auto& item : items)
+            json.push_back(to_json(item));
+        std::puts(json.dump(2).c_str());
+        return;
+    }
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& item : items)
+        rows.push_back({item.label, report::format_number(item.score_maximum), item.tag,
+                        item.resource_id, item.resource_link_id, item.id});
+    print(globals, report::render_table({"label", "max", "tag", "resource_id", "resource_link_id", "url"},
+                                        rows, output_style(globals)));
+}
+
+int run_list(const GlobalOptions& globals, const LineItemsOptions& options) {
+    Connection connection(globals, {std::string(lti::k_scope_lineitem_readonly)});
+    lti::LineItemFilter filter{options.resource_link_id, options.resource_id, options.tag,
+                               options.limit};
+    auto items = connection.client().list_line_items(connection.lineitems_url(), filter);
+    if (!options.label.empty())
+        std::erase_if(items, [&](const lti::LineItem& item) { return item.label != options.label; });
+    show(globals, items);
+    return 0;
+}
+
+int run_create(const GlobalOptions& globals, const LineItemsOptions& options) {
+    Connection connection(globals, {std::string(lti::k_scope_lineitem)});
+    lti::LineItem item;
+    item.label = options.label;
+    item.score_maximum = *options.maximum;
+    item.tag = options.tag;
+    item.resource_id = options.resource_id;
+    item.resource_link_id = options.resource_link_id;
+    auto created = connection.client().create_line_item(connection.lineitems_url(), item);
+    show(globals, {created});
+    return 0;
+}
+
+void add_filters(CLI::App& command, LineItemsOptions& options) {
+    command.add_option("--tag", options.tag, "Line item tag");
+    command.add_option("--resource-id", options.resource_id, "The tool's resource id");
+    command.add_option("--resource-link-id", options.resource_link_id, "The resource link id");
+}
+
+} // namespace
+
+void add_lineitems_command(CLI::App& app, GlobalOptions& globals, Action& action) {
+    static LineItemsOptions list_options;
+    static LineItemsOptions create_options;
+    auto* lineitems = app.add_subcommand("lineitems", "List or create line items (gradebook columns)");
+    lineitems->footer("Examples:\n  gradepost lineitems list --tag quiz\n"
+                      "  gradepost lineitems create --label \"Week 3 quiz\" --max 20 --tag quiz");
+
+    auto* list = lineitems->add_subcommand("list", "List the line items of the context");
+    add_filters(*list, list_options);
+    list->add_option("--label", list_options.label, "Only line items with this label");
+    list->add_option("--limit", list_options.limit, "Page size asked of the platform")
+        ->check(CLI::PositiveNumber);
+    list->callback([&] { action = [&] { return run_list(globals, list_options); }; });
+
+    auto* create = lineitems->add_subcommand("create", "Create a line item");
+    create->add_option("--label", create_options.label, "Label shown in the gradebook")->required();
+    create->add_option("--max", create_options.maximum, "scoreMaximum")
+        ->required()
+        ->check(CLI::PositiveNumber);
+    add_filters(*create, create_options);
+    create->callback([&] { action = [&] { return run_create(globals, create_options); }; });
+
+    // `gradepost lineitems` alone lists.
+    lineitems->callback([&] {
+        if (!action)
+            action = [&] { return run_list(globals, list_options); };
+    });
+}
+
+} // namespace gradepost::cli

@@ -1,0 +1,138 @@
+#include "cli/connection.hpp"
+
+#include "http/curl_transport.hpp"
+#include "report/terminal.hpp"
+#include "util/error.hpp"
+#include "util/log.hpp"
+
+#include <cstdio>
+#include <iostream>
+#include <unistd.h>
+
+namespace gradepost::cli {
+
+Connection::Connection(const GlobalOptions& globals, std::vector<std::string> scopes)
+    : m_globals(globals), m_scopes(std::move(scopes)) {}
+Connection::~Connection() = default;
+
+const config::Profile& Connection::profile() {
+    if (!m_profile) {
+        bool is_default = m_globals.config_file.empty();
+        auto path = is_default ? config::default_config_path(config::process_environment)
+                               : std::filesystem::path(m_globals.config_file);
+        std::optional<std::string> name;
+        if (!m_globals.profile.empty())
+            name = m_globals.profile;
+        m_profile = config::resolve_profile(path, is_default, name, m_globals.connection,
+                                            config::process_environment);
+        if (m_profile->insecure)
+            util::warn("--insecure: TLS certificates are NOT verified; anyone on the network "
+                       "can read and change grades and tokens");
+    }
+    return *m_profile;
+}
+
+lti::Platform Connection::platform() {
+    const auto& current = profile();
+    if (current.platform.empty())
+        return lti::guess_platform(current.token_url, current.lineitems_url);
+    auto parsed = lti::parse_platform(current.platform);
+    if (!parsed)
+        throw util::UsageError("unknown platform \"" + current.platform +
+                               "\" (use generic, canvas, moodle, blackboard, brightspace, sakai "
+                               "or openedx)");
+    return *parsed;
+}
+
+std::string Connection::platform_key() {
+    const auto& current = profile();
+    return current.token_url + " " + current.client_id;
+}
+
+lti::TokenSource& Connection::tokens() {
+    if (m_tokens)
+        return *m_tokens;
+    const auto& current = profile();
+    if (!m_transport) {
+        auto options = m_globals.transport;
+        options.ca_file = current.ca_file;
+        options.insecure = current.insecure;
+        m_transport = std::make_unique<http::CurlTransport>(options);
+    }
+    lti::Credentials credentials{current.client_id, current.token_url, current.audience,
+                                 current.key_id, current.access_token};
+    if (credentials.access_token.empty()) {
+        if (current.token_url.empty() || current.client_id.empty())
+            throw util::ConfigError("no credentials: give --client-id and --token-url (or a "
+                                    "profile in the config file), or an access token in "
+                                    "GRADEPOST_ACCESS_TOKEN");
+        m_key = config::load_private_key(current.private_key_file,
+                                         config::process_environment("GRADEPOST_PRIVATE_KEY"));
+    } else {
+        util::register_secret(credentials.access_token);
+    }
+    m_tokens = std::make_unique<lti::TokenSource>(*m_transport, credentials,
+                                                  m_key ? &*m_key : nullptr, m_scopes,
+                                                  util::system_clock());
+    return *m_tokens;
+}
+
+lti::AgsClient& Connection::client() {
+    if (!m_client) {
+        auto& token_source = tokens();
+        m_client = std::make_unique<lti::AgsClient>(*m_transport, token_source, platform());
+    }
+    return *m_client;
+}
+
+const std::string& Connection::lineitems_url() {
+    const auto& url = profile().lineitems_url;
+    if (url.empty())
+        throw util::UsageError("no line items URL: give --lineitems URL or set lineitems_url in "
+                               "the profile");
+    if (url.find("{course}") != std::string::npos)
+        throw util::UsageError("the line items URL " + url + " needs --course ID");
+    return url;
+}
+
+const std::string& Connection::memberships_url() {
+    const auto& url = profile().memberships_url;
+    if (url.empty())
+        throw util::UsageError("no memberships URL: give --memberships URL or set "
+                               "memberships_url in the profile");
+    if (url.find("{course}") != std::string::npos)
+        throw util::UsageError("the memberships URL " + url + " needs --course ID");
+    return url;
+}
+
+std::filesystem::path state_path(const GlobalOptions& globals) {
+    if (!globals.state_file.empty())
+        return globals.state_file;
+    return config::default_state_path(config::process_environment);
+}
+
+report::Style output_style(const GlobalOptions& globals) {
+    return report::Style{report::use_color(globals.color, STDOUT_FILENO)};
+}
+
+void print(const GlobalOptions& globals, const std::string& text) {
+    if (globals.quiet || text.empty())
+        return;
+    std::fwrite(text.data(), 1, text.size(), stdout);
+    if (text.back() != '\n')
+        std::fputc('\n', stdout);
+    std::fflush(stdout);
+}
+
+bool confirm(const std::string& question) {
+    if (!isatty(STDIN_FILENO))
+        return false;
+    std::fprintf(stderr, "%s [y/N] ", question.c_str());
+    std::fflush(stderr);
+    std::string answer;
+    if (!std::getline(std::cin, answer))
+        return false;
+    return answer == "y" || answer == "Y" || answer == "yes" || answer == "YES";
+}
+
+} // namespace gradepost::cli

@@ -1,0 +1,63 @@
+#pragma once
+
+#include "cli/command.hpp"
+#include "config/private_key.hpp"
+#include "config/profile.hpp"
+#include "http/transport.hpp"
+#include "lti/ags_client.hpp"
+#include "lti/platform.hpp"
+#include "lti/token.hpp"
+#include "report/render.hpp"
+#include "state/ledger.hpp"
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace gradepost::cli {
+
+// What a command needs to reach the platform, built on first use so that commands that
+// do not talk to it (dry-run --offline, state show) need no profile, key or network.
+class Connection {
+public:
+    // `scopes`: what the command's token asks for, no more.
+    Connection(const GlobalOptions& globals, std::vector<std::string> scopes);
+    ~Connection();
+
+    const config::Profile& profile();
+    lti::Platform platform();
+    // The ledger's key for this platform: token URL and client id.
+    std::string platform_key();
+
+    lti::AgsClient& client();
+    lti::TokenSource& tokens();
+
+    // The container of line items, or a usage error saying how to give it.
+    const std::string& lineitems_url();
+    const std::string& memberships_url();
+
+private:
+    const GlobalOptions& m_globals;
+    std::vector<std::string> m_scopes;
+    std::optional<config::Profile> m_profile;
+    std::optional<config::PrivateKey> m_key;
+    std::unique_ptr<http::Transport> m_transport;
+    std::unique_ptr<lti::TokenSource> m_tokens;
+    std::unique_ptr<lti::AgsClient> m_client;
+};
+
+// Where the ledger lives: --state, GRADEPOST_STATE, or the XDG default.
+std::filesystem::path state_path(const GlobalOptions& globals);
+
+// Colours for stdout per --color and NO_COLOR.
+report::Style output_style(const GlobalOptions& globals);
+
+// Prints to stdout unless --quiet.
+void print(const GlobalOptions& globals, const std::string& text);
+
+// Asks a yes/no question on the terminal; false when stdin is not a terminal.
+bool confirm(const std::string& question);
+
+} // namespace gradepost::cli

@@ -1,0 +1,459 @@
+#include "http/curl_transport.hpp"
+
+#include "http/interrupt.hpp"
+#include "http/retry_policy.hpp"
+#include "http/status_line.hpp"
+#include "http/throttle.hpp"
+#include "http/trace.hpp"
+#include "util/clock.hpp"
+#include "util/error.hpp"
+#include "util/log.hpp"
+
+#include <curl/curl.h>
+
+#include <algorithm>
+#include <array>
+#include <deque>
+#include <map>
+#include <random>
+
+namespace gradepost::http {
+
+namespace {
+
+using OnDone = std::function<void(std::size_t, const Response&)>;
+
+// How often a loop with nothing to do looks at the interrupt flag.
+constexpr std::chrono::milliseconds k_poll_interval{100};
+
+// libcurl's global state must exist before the first handle and outlive the last one.
+void initialise_curl() {
+    struct Global {
+        Global() {
+            if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
+                throw util::UnreachableError("cannot initialise libcurl");
+        }
+        ~Global() { curl_global_cleanup(); }
+    };
+    static Global global;
+}
+
+struct MultiDeleter {
+    void operator()(CURLM* multi) const { curl_multi_cleanup(multi); }
+};
+struct EasyDeleter {
+    void operator()(CURL* easy) const { curl_easy_cleanup(easy); }
+};
+struct ShareDeleter {
+    void operator()(CURLSH* share) const { curl_share_cleanup(share); }
+};
+struct SlistDeleter {
+    void operator()(curl_slist* list) const { curl_slist_free_all(list); }
+};
+
+using MultiHandle = std::unique_ptr<CURLM, MultiDeleter>;
+using EasyHandle = std::unique_ptr<CURL, EasyDeleter>;
+using ShareHandle = std::unique_ptr<CURLSH, ShareDeleter>;
+using HeaderList = std::unique_ptr<curl_slist, SlistDeleter>;
+
+// One easy handle and what it collects while one send is in flight.
+struct Transfer {
+    EasyHandle easy;
+    HeaderList header_list;
+    std::size_t index = 0;
+    Response response;
+    std::array<char, CURL_ERROR_SIZE> error{};
+};
+
+std::string_view trim(std::string_view text) {
+    auto first = text.find_first_not_of(" \t");
+    if (first == std::string_view::npos)
+        return {};
+    auto last = text.find_last_not_of(" \t\r\n");
+    return text.substr(first, last - first + 1);
+}
+
+std::size_t on_header(char* data, std::size_t size, std::size_t count, void* user) {
+    auto& response = static_cast<Transfer*>(user)->response;
+    std::string_view line(data, size * count);
+    if (is_status_line(line)) {
+        // A 1xx interim response comes first; only the final one's headers count.
+        response.headers.clear();
+        response.reason = reason_phrase(line);
+    } else if (auto colon = line.find(':'); colon != std::string_view::npos) {
+        response.headers.emplace_back(std::string(trim(line.substr(0, colon))),
+                                      std::string(trim(line.substr(colon + 1))));
+    }
+    return size * count;
+}
+
+std::size_t on_body(char* data, std::size_t size, std::size_t count, void* user) {
+    static_cast<Transfer*>(user)->response.body.append(data, size * count);
+    return size * count;
+}
+
+struct FailureReport {
+    Failure failure;
+    std::string message;
+};
+
+// Maps a libcurl error to what retrying needs to know and a message that says what to do.
+// `was_sent`: some of the request went out, so the server may have acted on it.
+FailureReport describe_failure(CURLcode code, const char* detail_buffer, bool was_sent) {
+    std::string detail = detail_buffer[0] ? detail_buffer : curl_easy_strerror(code);
+    auto unanswered = was_sent ? Failure::no_answer : Failure::not_sent;
+    switch (code) {
+    case CURLE_COULDNT_CONNECT:
+        return {Failure::not_sent, "could not connect: " + detail};
+    case CURLE_OPERATION_TIMEDOUT:
+        return {unanswered, "timed out: " + detail};
+    case CURLE_GOT_NOTHING:
+        return {unanswered, "connection closed without a response: " + detail};
+    case CURLE_SEND_ERROR:
+    case CURLE_RECV_ERROR:
+    case CURLE_PARTIAL_FILE:
+    case CURLE_HTTP2:
+    case CURLE_HTTP2_STREAM:
+        return {unanswered, "connection dropped: " + detail};
+    case CURLE_PEER_FAILED_VERIFICATION:
+    case CURLE_SSL_CACERT_BADFILE:
+    case CURLE_SSL_CERTPROBLEM:
+    case CURLE_SSL_ISSUER_ERROR:
+    case CURLE_SSL_INVALIDCERTSTATUS:
+    case CURLE_SSL_PINNEDPUBKEYNOTMATCH:
+    case CURLE_SSL_CRL_BADFILE:
+        return {Failure::tls, "the platform's TLS certificate could not be verified (" + detail +
+                                  "); pass --ca-file with the CA bundle that signed it"};
+    case CURLE_SSL_CONNECT_ERROR:
+        return {Failure::tls, "TLS handshake failed (" + detail +
+                                  "); check that the URL's scheme is right and --ca-file"};
+    case CURLE_URL_MALFORMAT:
+        return {Failure::fatal, "malformed URL: " + detail};
+    case CURLE_UNSUPPORTED_PROTOCOL:
+        return {Failure::fatal, "unsupported URL scheme (use http or https): " + detail};
+    case CURLE_COULDNT_RESOLVE_HOST:
+        return {Failure::fatal, "unknown host (check the URL): " + detail};
+    default:
+        return {Failure::fatal, detail};
+    }
+}
+
+// What lives as long as the transport: the multi handle and its connection cache, the TLS
+// session and DNS caches, idle easy handles, and the pacing learned from responses.
+// Member order matters: easy handles go before the multi handle, the share object last.
+struct Session {
+    explicit Session(TransportOptions transport_options)
+        : options(std::move(transport_options)),
+          throttle(std::max(options.concurrency, 1), options.rate),
+          random(std::random_device{}()) {
+        initialise_curl();
+        options.concurrency = std::max(options.concurrency, 1);
+        options.retries = std::max(options.retries, 0);
+
+        share.reset(curl_share_init());
+        multi.reset(curl_multi_init());
+        if (!share || !multi)
+            throw util::UnreachableError("cannot create a libcurl handle");
+        // One thread uses these handles, so the share object needs no lock callbacks.
+        curl_share_setopt(share.get(), CURLSHOPT_SHARE, CURL_LOCK_DATA_SSL_SESSION);
+        curl_share_setopt(share.get(), CURLSHOPT_SHARE, CURL_LOCK_DATA_DNS);
+
+        // The multi handle's connection cache is shared by every transfer and kept between
+        // perform() calls; keep as many idle connections as may be busy at once.
+        long concurrency = options.concurrency;
+        curl_multi_setopt(multi.get(), CURLMOPT_PIPELINING, CURLPIPE_MULTIPLEX);
+        curl_multi_setopt(multi.get(), CURLMOPT_MAX_HOST_CONNECTIONS, concurrency);
+        curl_multi_setopt(multi.get(), CURLMOPT_MAX_TOTAL_CONNECTIONS, concurrency);
+        curl_multi_setopt(multi.get(), CURLMOPT_MAXCONNECTS, concurrency);
+    }
+
+    std::unique_ptr<Transfer> acquire() {
+        if (idle.empty()) {
+            auto transfer = std::make_unique<Transfer>();
+            transfer->easy.reset(curl_easy_init());
+            if (!transfer->easy)
+                throw util::UnreachableError("cannot create a libcurl handle");
+            return transfer;
+        }
+        auto transfer = std::move(idle.back());
+        idle.pop_back();
+        curl_easy_reset(transfer->easy.get());
+        return transfer;
+    }
+
+    void configure(Transfer& transfer, const Request& request) {
+        CURL* easy = transfer.easy.get();
+        transfer.response = Response{};
+        transfer.error[0] = '\0';
+
+        curl_easy_setopt(easy, CURLOPT_URL, request.url.c_str());
+        curl_easy_setopt(easy, CURLOPT_PRIVATE, &transfer);
+        curl_easy_setopt(easy, CURLOPT_SHARE, share.get());
+        curl_easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);
+        curl_easy_setopt(easy, CURLOPT_ERRORBUFFER, transfer.error.data());
+        curl_easy_setopt(easy, CURLOPT_HEADERFUNCTION, on_header);
+        curl_easy_setopt(easy, CURLOPT_HEADERDATA, &transfer);
+        curl_easy_setopt(easy, CURLOPT_WRITEFUNCTION, on_body);
+        curl_easy_setopt(easy, CURLOPT_WRITEDATA, &transfer);
+        curl_easy_setopt(easy, CURLOPT_PROTOCOLS_STR, "http,https");
+        curl_easy_setopt(easy, CURLOPT_USERAGENT, "gradepost/" GRADEPOST_VERSION);
+        curl_easy_setopt(easy, CURLOPT_ACCEPT_ENCODING, "");
+        curl_easy_setopt(easy, CURLOPT_TCP_KEEPALIVE, 1L);
+        // HTTP/2 when the server offers it over TLS; streams wait for a connection that can
+        // multiplex rather than opening one each.
+        curl_easy_setopt(easy, CURLOPT_HTTP_VERSION, static_cast<long>(CURL_HTTP_VERSION_2TLS));
+        curl_easy_setopt(easy, CURLOPT_PIPEWAIT, 1L);
+        // A redirected API call is a configuration problem: the 3xx goes back as data.
+        curl_easy_setopt(easy, CURLOPT_FOLLOWLOCATION, 0L);
+        curl_easy_setopt(easy, CURLOPT_CONNECTTIMEOUT_MS,
+                         static_cast<long>(options.connect_timeout.count()));
+        curl_easy_setopt(easy, CURLOPT_TIMEOUT_MS,
+                         static_cast<long>(options.request_timeout.count()));
+
+        curl_easy_setopt(easy, CURLOPT_SSL_VERIFYPEER, options.insecure ? 0L : 1L);
+        curl_easy_setopt(easy, CURLOPT_SSL_VERIFYHOST, options.insecure ? 0L : 2L);
+        if (!options.ca_file.empty())
+            curl_easy_setopt(easy, CURLOPT_CAINFO, options.ca_file.c_str());
+
+        if (request.method == "HEAD") {
+            curl_easy_setopt(easy, CURLOPT_NOBODY, 1L);
+        } else if (request.method != "GET" || !request.body.empty()) {
+            // The request outlives the transfer, so libcurl may read the body in place.
+            curl_easy_setopt(easy, CURLOPT_POSTFIELDSIZE_LARGE,
+                             static_cast<curl_off_t>(request.body.size()));
+            curl_easy_setopt(easy, CURLOPT_POSTFIELDS, request.body.data());
+        }
+        if (request.method != "GET" && request.method != "POST" && request.method != "HEAD")
+            curl_easy_setopt(easy, CURLOPT_CUSTOMREQUEST, request.method.c_str());
+
+        // "Expect:" turns off 100-continue, a round trip API servers do not need.
+        curl_slist* list = curl_slist_append(nullptr, "Expect:");
+        for (const auto& [name, value] : request.headers) {
+            // "Name;" is how libcurl sends a header with an empty value.
+            auto line = value.empty() ? name + ";" : name + ": " + value;
+            if (auto* appended = curl_slist_append(list, line.c_str()))
+                list = appended;
+        }
+        transfer.header_list.reset(list);
+        curl_easy_setopt(easy, CURLOPT_HTTPHEADER, list);
+    }
+
+    TransportOptions options;
+    ShareHandle share;
+    MultiHandle multi;
+    std::vector<std::unique_ptr<Transfer>> idle;
+    Throttle throttle;
+    std::mt19937_64 random;
+    util::Clock& clock = util::system_clock();
+};
+
+// One perform() call: requests waiting to be sent, transfers in flight, each request's sends.
+// The destructor takes transfers still in flight back out of the multi handle, so an
+// exception from on_done leaves the transport usable.
+class Run {
+public:
+    Run(Session& session, std::span<const Request> requests, const OnDone& on_done)
+        : m_session(session), m_requests(requests), m_on_done(on_done),
+          m_sends(requests.size(), 0), m_may_have_been_applied(requests.size(), false),
+          m_last(requests.size()), m_results(requests.size()) {
+        for (std::size_t index = 0; index < requests.size(); ++index)
+            m_fresh.push_back(index);
+    }
+
+    ~Run() {
+        for (auto& transfer : m_active) {
+            curl_multi_remove_handle(m_session.multi.get(), transfer->easy.get());
+            m_session.idle.push_back(std::move(transfer));
+        }
+    }
+
+    Run(const Run&) = delete;
+    Run& operator=(const Run&) = delete;
+
+    std::vector<Response> run() {
+        while (!m_fresh.empty() || !m_retries.empty() || !m_active.empty()) {
+            if (!is_interrupted())
+                start_due();
+            else if (m_active.empty())
+                break;
+            int running = 0;
+            if (auto code = curl_multi_perform(m_session.multi.get(), &running); code != CURLM_OK)
+                throw util::UnreachableError(fmt::format("libcurl: {}", curl_multi_strerror(code)));
+            collect_finished();
+            if (m_fresh.empty() && m_retries.empty() && m_active.empty())
+                break;
+            curl_multi_poll(m_session.multi.get(), nullptr, 0, poll_timeout(), nullptr);
+        }
+        give_back_unsent();
+        return std::move(m_results);
+    }
+
+private:
+    // Starts what the throttle allows: retries whose wait is over first, then new requests.
+    void start_due() {
+        auto now = m_session.clock.now();
+        while (m_session.throttle.may_start(static_cast<int>(m_active.size()), now)) {
+            std::size_t index = 0;
+            if (!m_retries.empty() && m_retries.begin()->first <= now) {
+                index = m_retries.begin()->second;
+                m_retries.erase(m_retries.begin());
+            } else if (!m_fresh.empty()) {
+                index = m_fresh.front();
+                m_fresh.pop_front();
+            } else {
+                break;
+            }
+            start(index, now);
+        }
+    }
+
+    void start(std::size_t index, util::Instant now) {
+        auto transfer = m_session.acquire();
+        transfer->index = index;
+        m_session.configure(*transfer, m_requests[index]);
+        if (curl_multi_add_handle(m_session.multi.get(), transfer->easy.get()) != CURLM_OK) {
+            m_session.idle.push_back(std::move(transfer));
+            throw util::UnreachableError("libcurl refused a transfer");
+        }
+        ++m_sends[index];
+        trace_request(m_requests[index], m_sends[index]);
+        m_session.throttle.on_start(now);
+        m_active.push_back(std::move(transfer));
+    }
+
+    void collect_finished() {
+        int left = 0;
+        while (CURLMsg* message = curl_multi_info_read(m_session.multi.get(), &left)) {
+            if (message->msg != CURLMSG_DONE)
+                continue;
+            // The message dies with remove_handle: copy what it says first.
+            CURL* easy = message->easy_handle;
+            CURLcode code = message->data.result;
+            curl_multi_remove_handle(m_session.multi.get(), easy);
+            auto found = std::ranges::find_if(
+                m_active, [&](const auto& transfer) { return transfer->easy.get() == easy; });
+            auto transfer = std::move(*found);
+            m_active.erase(found);
+            finish(*transfer, code);
+            m_session.idle.push_back(std::move(transfer));
+        }
+    }
+
+    void finish(Transfer& transfer, CURLcode code) {
+        auto index = transfer.index;
+        const auto& request = m_requests[index];
+        auto& response = transfer.response;
+        auto failure = Failure::none;
+        if (code == CURLE_OK) {
+            long status = 0;
+            curl_easy_getinfo(transfer.easy.get(), CURLINFO_RESPONSE_CODE, &status);
+            response.status = static_cast<int>(status);
+        } else {
+            long request_size = 0;
+            curl_easy_getinfo(transfer.easy.get(), CURLINFO_REQUEST_SIZE, &request_size);
+            auto report = describe_failure(code, transfer.error.data(), request_size > 0);
+            failure = report.failure;
+            response = Response{};
+            response.transport_error = std::move(report.message);
+        }
+        if (may_have_reached_server(failure))
+            m_may_have_been_applied[index] = true;
+        response.attempts = m_sends[index];
+        response.may_have_been_applied = m_may_have_been_applied[index];
+        trace_response(request, response);
+
+        auto now = m_session.clock.now();
+        m_session.throttle.on_response(response, now);
+        const auto& options = m_session.options;
+        if (is_retryable(response, failure) && m_sends[index] <= options.retries &&
+            !is_interrupted()) {
+            auto delay = retry_delay(response, m_sends[index], options.max_backoff, now,
+                                     m_session.random);
+            util::info("{} {}: {}; sending again in {} ms (send {} of at most {})", request.method,
+                       request.url,
+                       response.status ? fmt::format("{} {}", response.status, response.reason)
+                                       : response.transport_error,
+                       delay.count(), m_sends[index] + 1, options.retries + 1);
+            m_last[index] = std::move(response);
+            m_retries.emplace(now + delay, index);
+            return;
+        }
+        complete(index, std::move(response));
+    }
+
+    void complete(std::size_t index, Response response) {
+        m_results[index] = std::move(response);
+        if (m_on_done)
+            m_on_done(index, m_results[index]);
+    }
+
+    // After an interruption: requests never sent come back unsent, requests waiting for a
+    // retry with their last response.
+    void give_back_unsent() {
+        std::vector<std::size_t> indices(m_fresh.begin(), m_fresh.end());
+        for (const auto& [due, index] : m_retries)
+            indices.push_back(index);
+        std::ranges::sort(indices);
+        for (auto index : indices) {
+            if (m_last[index]) {
+                complete(index, std::move(*m_last[index]));
+            } else {
+                Response unsent;
+                unsent.transport_error = "interrupted before sending";
+                unsent.attempts = 0;
+                complete(index, std::move(unsent));
+            }
+        }
+        m_fresh.clear();
+        m_retries.clear();
+    }
+
+    // Until the next request is due, but short enough to notice an interruption.
+    int poll_timeout() const {
+        auto timeout = k_poll_interval;
+        const auto& throttle = m_session.throttle;
+        if (!is_interrupted() && static_cast<int>(m_active.size()) < throttle.window()) {
+            std::optional<util::Instant> due;
+            if (!m_fresh.empty())
+                due = throttle.next_start();
+            else if (!m_retries.empty())
+                due = std::max(m_retries.begin()->first, throttle.next_start());
+            if (due) {
+                auto wait = std::chrono::ceil<std::chrono::milliseconds>(*due -
+                                                                         m_session.clock.now());
+                timeout = std::clamp(wait, std::chrono::milliseconds{0}, timeout);
+            }
+        }
+        return static_cast<int>(timeout.count());
+    }
+
+    Session& m_session;
+    std::span<const Request> m_requests;
+    const OnDone& m_on_done;
+    std::deque<std::size_t> m_fresh;                      // never sent, in request order
+    std::multimap<util::Instant, std::size_t> m_retries; // waiting to be sent again, by due time
+    std::vector<std::unique_ptr<Transfer>> m_active;
+    std::vector<int> m_sends;
+    std::vector<bool> m_may_have_been_applied;
+    std::vector<std::optional<Response>> m_last; // the last response of a request awaiting retry
+    std::vector<Response> m_results;
+};
+
+} // namespace
+
+struct CurlTransport::Impl {
+    explicit Impl(TransportOptions options) : session(std::move(options)) {}
+    Session session;
+};
+
+CurlTransport::CurlTransport(TransportOptions options)
+    : m_impl(std::make_unique<Impl>(std::move(options))) {}
+
+CurlTransport::~CurlTransport() = default;
+
+std::vector<Response> CurlTransport::perform(std::span<const Request> requests,
+                                             const OnDone& on_done) {
+    return Run(m_impl->session, requests, on_done).run();
+}
+
+} // namespace gradepost::http

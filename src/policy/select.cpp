@@ -1,0 +1,115 @@
+#include "policy/select.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace gradepost::policy {
+
+namespace {
+
+using model::KeptKind;
+using model::KeptScore;
+using model::LedgerEntry;
+using model::PostState;
+using model::SentScore;
+
+struct Decision {
+    bool is_selected;
+    const char* reason;
+};
+
+constexpr Decision selected(const char* reason) {
+    return {true, reason};
+}
+constexpr Decision skipped(const char* reason) {
+    return {false, reason};
+}
+
+// Scores travel through text exports and JSON, so equal grades may differ in the last bits.
+bool is_same_number(double left, double right) {
+    return std::abs(left - right) <= 1e-9 * std::max({std::abs(left), std::abs(right), 1.0});
+}
+
+bool is_same_score(const KeptScore& kept, const SentScore& sent) {
+    return sent.given && sent.maximum && is_same_number(kept.given, *sent.given) &&
+           is_same_number(kept.maximum, *sent.maximum);
+}
+
+bool has_new_attempt(const KeptScore& kept, const SentScore& sent) {
+    return std::any_of(kept.attempt_keys.begin(), kept.attempt_keys.end(),
+                       [&](const std::string& key) {
+                           return std::find(sent.attempt_keys.begin(), sent.attempt_keys.end(),
+                                            key) == sent.attempt_keys.end();
+                       });
+}
+
+Decision decide(const KeptScore& kept, const LedgerEntry* previous, const SelectOptions& options) {
+    if (kept.kind == KeptKind::excused)
+        return skipped("excused");
+    if (kept.kind == KeptKind::not_graded)
+        return skipped("not graded yet");
+    if (options.exclude.contains(kept.user_id))
+        return skipped("excluded");
+    if (!options.only.empty() && !options.only.contains(kept.user_id))
+        return skipped("not in --only");
+    if (previous && previous->state == PostState::pending)
+        return selected("unconfirmed earlier post");
+    if (options.select == Select::all)
+        return selected("all");
+    if (!previous || !previous->last_posted)
+        return selected("new");
+
+    const SentScore& last = *previous->last_posted;
+    const bool has_failed = previous->state == PostState::failed;
+    if (kept.kind == KeptKind::pending)
+        return has_failed ? selected("retry") : skipped("already posted");
+    if (options.select == Select::fresh) {
+        if (has_new_attempt(kept, last))
+            return selected("new attempt");
+        return has_failed ? selected("retry") : skipped("already posted");
+    }
+    if (!is_same_score(kept, last))
+        return selected("changed");
+    return has_failed ? selected("retry") : skipped("unchanged");
+}
+
+} // namespace
+
+std::optional<Select> parse_select(std::string_view name) {
+    for (Select select : {Select::fresh, Select::changed, Select::all})
+        if (to_string(select) == name)
+            return select;
+    return std::nullopt;
+}
+
+std::string_view to_string(Select select) {
+    switch (select) {
+    case Select::fresh:
+        return "new";
+    case Select::changed:
+        return "changed";
+    case Select::all:
+        return "all";
+    }
+    return "new";
+}
+
+std::vector<model::PlanEntry> select_scores(std::span<const KeptScore> kept,
+                                            const std::map<std::string, LedgerEntry>& ledger,
+                                            const SelectOptions& options) {
+    std::vector<model::PlanEntry> plan;
+    plan.reserve(kept.size());
+    for (const KeptScore& score : kept) {
+        model::PlanEntry entry;
+        entry.score = score;
+        if (auto found = ledger.find(score.user_id); found != ledger.end())
+            entry.previous = found->second;
+        Decision decision = decide(score, entry.previous ? &*entry.previous : nullptr, options);
+        entry.is_selected = decision.is_selected;
+        entry.reason = decision.reason;
+        plan.push_back(std::move(entry));
+    }
+    return plan;
+}
+
+} // namespace gradepost::policy

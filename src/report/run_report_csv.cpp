@@ -1,0 +1,47 @@
+#include "report/csv.hpp"
+#include "report/number.hpp"
+#include "report/render.hpp"
+
+#include <fmt/format.h>
+
+#include <cmath>
+#include <iterator>
+
+namespace gradepost::report {
+
+namespace {
+
+// An absent score is an empty cell; so is one that is not finite, which no spreadsheet reads.
+void append_score(std::string& out, const std::optional<double>& score) {
+    out.push_back(',');
+    if (score && std::isfinite(*score))
+        append_number(out, *score);
+}
+
+} // namespace
+
+std::string run_report_csv(const model::RunReport& report) {
+    constexpr std::size_t k_bytes_per_score = 60;
+    std::string out;
+    out.reserve(128 + report.scores.size() * k_bytes_per_score);
+    out.append("user_id,action,score_given,score_maximum,http_status,error,reason\r\n");
+    for (const auto& outcome : report.scores) {
+        append_csv_text(out, outcome.user_id);
+        out.push_back(',');
+        out.append(model::to_string(outcome.action));
+        append_score(out, outcome.given);
+        append_score(out, outcome.maximum);
+        out.push_back(',');
+        if (outcome.http_status != 0)
+            fmt::format_to(std::back_inserter(out), "{}", outcome.http_status);
+        out.push_back(',');
+        if (outcome.action == model::Action::failed)
+            append_csv_text(out, outcome.error);
+        out.push_back(',');
+        append_csv_text(out, outcome.reason);
+        out.append("\r\n");
+    }
+    return out;
+}
+
+} // namespace gradepost::report

@@ -1,0 +1,81 @@
+#include "report/json_text.hpp"
+#include "report/number.hpp"
+#include "report/render.hpp"
+
+#include <fmt/format.h>
+
+#include <cmath>
+#include <iterator>
+
+namespace gradepost::report {
+
+namespace {
+
+// Written by hand rather than through a JSON tree: a report of 100,000 students is a few
+// megabytes, and one reserved string with appends makes it in a few milliseconds.
+void append_field(std::string& out, std::string_view name, std::string_view value) {
+    fmt::format_to(std::back_inserter(out), ", \"{}\": ", name);
+    append_json_string(out, value);
+}
+
+// JSON has no NaN or infinity; a score that is not finite is written as null.
+void append_json_number(std::string& out, double value) {
+    if (std::isfinite(value))
+        append_number(out, value);
+    else
+        out.append("null");
+}
+
+void append_outcome(std::string& out, const model::Outcome& outcome) {
+    out.append("{\"user_id\": ");
+    append_json_string(out, outcome.user_id);
+    if (outcome.given) {
+        out.append(", \"score_given\": ");
+        append_json_number(out, *outcome.given);
+    }
+    if (outcome.maximum) {
+        out.append(", \"score_maximum\": ");
+        append_json_number(out, *outcome.maximum);
+    }
+    append_field(out, "action", model::to_string(outcome.action));
+    if (outcome.http_status != 0)
+        fmt::format_to(std::back_inserter(out), ", \"http_status\": {}", outcome.http_status);
+    if (outcome.action == model::Action::failed)
+        append_field(out, "error", outcome.error);
+    if (!outcome.reason.empty())
+        append_field(out, "reason", outcome.reason);
+    out.push_back('}');
+}
+
+} // namespace
+
+std::string run_report_json(const model::RunReport& report) {
+    constexpr std::size_t k_bytes_per_score = 120;
+    std::string out;
+    out.reserve(512 + report.scores.size() * k_bytes_per_score);
+    auto to = std::back_inserter(out);
+
+    out.append("{\n  \"command\": ");
+    append_json_string(out, report.command);
+    fmt::format_to(to, ",\n  \"dry_run\": {},\n  \"line_item\": ", report.dry_run);
+    append_json_string(out, report.line_item);
+    out.append(",\n  \"keep\": ");
+    append_json_string(out, report.keep);
+    out.append(",\n  \"select\": ");
+    append_json_string(out, report.select);
+    const model::Counts& counts = report.counts;
+    fmt::format_to(to,
+                   ",\n  \"counts\": {{\"rows\": {}, \"students\": {}, \"selected\": {}, "
+                   "\"posted\": {}, \"failed\": {}, \"skipped\": {}}}",
+                   counts.rows, counts.students, counts.selected, counts.posted, counts.failed,
+                   counts.skipped);
+    out.append(",\n  \"scores\": [");
+    for (std::size_t i = 0; i < report.scores.size(); ++i) {
+        out.append(i == 0 ? "\n    " : ",\n    ");
+        append_outcome(out, report.scores[i]);
+    }
+    out.append(report.scores.empty() ? "]\n}\n" : "\n  ]\n}\n");
+    return out;
+}
+
+} // namespace gradepost::report

@@ -1,0 +1,150 @@
+#include "report/color.hpp"
+#include "report/number.hpp"
+#include "report/render.hpp"
+#include "report/text.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <iterator>
+#include <utility>
+
+namespace gradepost::report {
+
+namespace {
+
+// Above this many skipped students the table shows a count per reason instead: a re-run of
+// a 2,000-student course should show the 12 that changed, not scroll them away.
+constexpr std::size_t k_max_skipped_rows = 200;
+
+std::string headline(const model::RunReport& report) {
+    std::string line = report.dry_run ? "dry run: post" : "post";
+    if (!report.line_item.empty())
+        line += " to " + sanitize_cell(report.line_item, false);
+    if (!report.keep.empty())
+        line += " · keep " + sanitize_cell(report.keep, false);
+    if (!report.select.empty())
+        line += " · select " + sanitize_cell(report.select, false);
+    return line;
+}
+
+std::string score_cell(const model::Outcome& outcome) {
+    std::string cell;
+    if (outcome.given)
+        append_number(cell, *outcome.given);
+    if (outcome.given && outcome.maximum) {
+        cell += " / ";
+        append_number(cell, *outcome.maximum);
+    }
+    return cell;
+}
+
+std::string detail_cell(const model::Outcome& outcome) {
+    if (outcome.action != model::Action::failed)
+        return outcome.reason;
+    if (outcome.http_status == 0)
+        return outcome.error;
+    if (outcome.error.empty())
+        return fmt::format("HTTP {}", outcome.http_status);
+    return fmt::format("HTTP {}: {}", outcome.http_status, outcome.error);
+}
+
+std::vector<std::string> row_cells(const model::Outcome& outcome, const Style& style) {
+    std::vector<std::string> cells{outcome.user_id, score_cell(outcome), "", detail_cell(outcome)};
+    // Colour is added after sanitising, so that only our own escapes reach the terminal.
+    for (auto& cell : cells)
+        cell = sanitize_cell(cell, false);
+    switch (outcome.action) {
+    case model::Action::posted:
+        cells[2] = paint("posted", Color::green, style.color);
+        break;
+    case model::Action::would_post:
+        cells[2] = paint("would post", Color::green, style.color);
+        break;
+    case model::Action::failed:
+        cells[2] = paint("failed", Color::red, style.color);
+        break;
+    case model::Action::skipped:
+        cells[2] = "skipped";
+        for (auto& cell : cells)
+            cell = paint(cell, Color::dim, style.color);
+        break;
+    }
+    return cells;
+}
+
+// "… 259 skipped (already posted: 250, not graded yet: 9); --json lists them"
+std::string collapsed_line(const std::vector<const model::Outcome*>& skipped) {
+    std::vector<std::pair<std::string, std::size_t>> by_reason;
+    for (const auto* outcome : skipped) {
+        std::string reason = outcome->reason.empty() ? "no reason given" : outcome->reason;
+        auto found = std::find_if(by_reason.begin(), by_reason.end(),
+                                  [&](const auto& entry) { return entry.first == reason; });
+        if (found == by_reason.end())
+            by_reason.emplace_back(std::move(reason), 1);
+        else
+            ++found->second;
+    }
+    std::stable_sort(by_reason.begin(), by_reason.end(),
+                     [](const auto& a, const auto& b) { return a.second > b.second; });
+    std::string line = fmt::format("… {} skipped (", skipped.size());
+    for (std::size_t i = 0; i < by_reason.size(); ++i) {
+        if (i > 0)
+            line += ", ";
+        line +=
+            fmt::format("{}: {}", sanitize_cell(by_reason[i].first, false), by_reason[i].second);
+    }
+    line += "); --json lists them";
+    return line;
+}
+
+std::string summary_line(const model::RunReport& report, const Style& style) {
+    const model::Counts& counts = report.counts;
+    std::string line =
+        fmt::format("{} student{}: ", counts.students, counts.students == 1 ? "" : "s");
+    if (report.dry_run) {
+        auto would_post = std::count_if(report.scores.begin(), report.scores.end(), [](auto& o) {
+            return o.action == model::Action::would_post;
+        });
+        line += fmt::format("{} would post, ", would_post);
+    } else {
+        line += fmt::format("{} posted, ", counts.posted);
+    }
+    if (!report.dry_run || counts.failed > 0) {
+        std::string failed = fmt::format("{} failed", counts.failed);
+        line += counts.failed > 0 ? paint(failed, Color::red, style.color) : failed;
+        line += ", ";
+    }
+    line += fmt::format("{} skipped (rows: {})", counts.skipped, counts.rows);
+    return line;
+}
+
+} // namespace
+
+std::string run_report_table(const model::RunReport& report, const Style& style) {
+    std::vector<const model::Outcome*> skipped;
+    for (const auto& outcome : report.scores)
+        if (outcome.action == model::Action::skipped)
+            skipped.push_back(&outcome);
+    bool is_collapsed = skipped.size() > k_max_skipped_rows;
+
+    std::vector<std::vector<std::string>> rows;
+    rows.reserve(report.scores.size());
+    for (const auto& outcome : report.scores)
+        if (!is_collapsed || outcome.action != model::Action::skipped)
+            rows.push_back(row_cells(outcome, style));
+
+    std::string out = paint(headline(report), Color::bold, style.color);
+    out += '\n';
+    if (!rows.empty())
+        out += render_table({"student", "score", "action", "detail"}, rows, style);
+    if (is_collapsed) {
+        out += paint(collapsed_line(skipped), Color::dim, style.color);
+        out += '\n';
+    }
+    out += summary_line(report, style);
+    out += '\n';
+    return out;
+}
+
+} // namespace gradepost::report

@@ -1,0 +1,69 @@
+# Sourced by every end-to-end test: the real binary against `gradepost sandbox` running as
+# a separate process on a port the kernel picks.
+set -euo pipefail
+
+: "${GRADEPOST:?path of the gradepost binary}"
+: "${SOURCE_DIR:?path of the source tree}"
+samples="$SOURCE_DIR/samples"
+work=$(mktemp -d "${TMPDIR:-/tmp}/gradepost-e2e-XXXXXX")
+sandbox_pid=""
+base_url=""
+
+cleanup() {
+  if [ -n "$sandbox_pid" ]; then
+    kill "$sandbox_pid" 2>/dev/null || true
+    wait "$sandbox_pid" 2>/dev/null || true
+  fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+fail() {
+  echo "FAIL: $*" >&2
+  for log in "$work"/*.err; do
+    [ -f "$log" ] && { echo "--- $log" >&2; tail -n 30 "$log" >&2; }
+  done
+  exit 1
+}
+
+# start_sandbox [sandbox flags...]: starts the platform, writes a ready profile and key into
+# $work/profile, and sets $base_url.
+start_sandbox() {
+  "$GRADEPOST" sandbox --port 0 --ready-file "$work/ready" --write-profile "$work/profile" "$@" \
+    >"$work/sandbox.out" 2>"$work/sandbox.err" &
+  sandbox_pid=$!
+  for _ in $(seq 1 100); do
+    [ -s "$work/ready" ] && break
+    kill -0 "$sandbox_pid" 2>/dev/null || fail "sandbox exited: $(cat "$work/sandbox.err")"
+    sleep 0.1
+  done
+  [ -s "$work/ready" ] || fail "sandbox did not become ready"
+  base_url=$(cat "$work/ready")
+}
+
+# gp ARGS...: the binary with the sandbox's profile and a state file of this test.
+gp() {
+  "$GRADEPOST" --config "$work/profile/config.json" --state "$work/state.db" "$@"
+}
+
+# expect_exit CODE COMMAND...: runs the command, stdout to $work/out, stderr to $work/cmd.err.
+expect_exit() {
+  local expected=$1
+  shift
+  local status=0
+  "$@" >"$work/out" 2>"$work/cmd.err" || status=$?
+  [ "$status" -eq "$expected" ] ||
+    fail "expected exit $expected, got $status from: $*
+stdout: $(head -c 2000 "$work/out")
+stderr: $(head -c 2000 "$work/cmd.err")"
+}
+
+# admin PATH: GET a /_sandbox/ endpoint.
+admin() { curl -sf "$base_url/_sandbox/$1"; }
+
+# json FILTER [FILE]: a jq query on the last command's stdout (or FILE).
+json() { jq -r "$1" "${2:-$work/out}"; }
+
+assert_eq() { [ "$1" = "$2" ] || fail "${3:-value}: expected '$2', got '$1'"; }
+assert_contains() { grep -qF -- "$2" "$1" || fail "$1 does not contain '$2': $(head -c 1500 "$1")"; }
+assert_not_contains() { ! grep -qF -- "$2" "$1" || fail "$1 contains '$2'"; }

@@ -1,0 +1,111 @@
+#include "report/progress.hpp"
+
+#include <doctest/doctest.h>
+
+#include <cstdio>
+#include <string>
+#include <thread>
+#include <unistd.h>
+
+using gradepost::report::Progress;
+
+namespace {
+
+// A temporary file standing in for stderr; contents() reads back what was written.
+class Sink {
+public:
+    Sink() : m_file(std::tmpfile()) { REQUIRE(m_file != nullptr); }
+    ~Sink() { std::fclose(m_file); }
+    Sink(const Sink&) = delete;
+    Sink& operator=(const Sink&) = delete;
+    std::FILE* file() const { return m_file; }
+    std::string contents() const {
+        std::fflush(m_file);
+        std::string text;
+        std::rewind(m_file);
+        char buffer[4096];
+        while (std::size_t n = std::fread(buffer, 1, sizeof buffer, m_file))
+            text.append(buffer, n);
+        return text;
+    }
+
+private:
+    std::FILE* m_file;
+};
+
+} // namespace
+
+TEST_SUITE("report::progress") {
+
+    TEST_CASE("a disabled progress bar writes nothing") {
+        Sink sink;
+        {
+            Progress progress("posting", 300, false, sink.file());
+            for (int i = 0; i < 300; ++i)
+                progress.advance();
+            progress.finish();
+        }
+        CHECK(sink.contents().empty());
+    }
+
+    TEST_CASE("a disabled progress bar on the real stderr writes nothing") {
+        int saved = ::dup(2);
+        int fds[2];
+        REQUIRE(::pipe(fds) == 0);
+        std::fflush(stderr);
+        ::dup2(fds[1], 2);
+        {
+            Progress progress("posting", 3, false);
+            progress.advance(3);
+        }
+        std::fflush(stderr);
+        ::dup2(saved, 2);
+        ::close(saved);
+        ::close(fds[1]);
+        char buffer[64];
+        CHECK(::read(fds[0], buffer, sizeof buffer) == 0);
+        ::close(fds[0]);
+    }
+
+    TEST_CASE("an enabled bar draws label, bar and count, and clears the line at the end") {
+        Sink sink;
+        {
+            Progress progress("posting", 4, true, sink.file());
+            std::string first = sink.contents();
+            CHECK(first == "\r\x1b[Kposting [>                             ] 0/4");
+            std::this_thread::sleep_for(std::chrono::milliseconds(110));
+            progress.advance(2);
+            std::string second = sink.contents().substr(first.size());
+            CHECK(second.rfind("\r\x1b[Kposting [===============>              ] 2/4  ", 0) == 0);
+            CHECK(second.find("/s") != std::string::npos);
+            progress.finish();
+            CHECK(sink.contents().substr(sink.contents().size() - 4) == "\r\x1b[K");
+        }
+    }
+
+    TEST_CASE("redraws are limited to ten a second") {
+        Sink sink;
+        Progress progress("posting", 1000, true, sink.file());
+        for (int i = 0; i < 1000; ++i)
+            progress.advance();
+        std::string text = sink.contents();
+        std::size_t draws = 0;
+        for (auto at = text.find("posting"); at != std::string::npos;
+             at = text.find("posting", at + 1))
+            ++draws;
+        CHECK(draws <= 2);
+    }
+
+    TEST_CASE("a full bar has no arrow head and finish is idempotent") {
+        Sink sink;
+        Progress progress("posting", 2, true, sink.file());
+        std::this_thread::sleep_for(std::chrono::milliseconds(110));
+        progress.advance(2);
+        CHECK(sink.contents().find("[==============================] 2/2") != std::string::npos);
+        progress.finish();
+        std::size_t size = sink.contents().size();
+        progress.finish();
+        progress.advance();
+        CHECK(sink.contents().size() == size);
+    }
+}
