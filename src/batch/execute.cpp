@@ -234,7 +234,7 @@ model::RunReport execute(const model::Plan& plan, const state::Target& target,
             if (answer.is_success) {
                 outcome.action = model::Action::posted;
                 results.push_back({chunk[i].score.user_id, true, answer.http_status, ""});
-            } else if (answer.may_have_been_applied || answer.http_status == 0) {
+            } else if (answer.may_have_been_applied) {
                 outcome.action = model::Action::failed;
                 outcome.error = answer.error;
                 unanswered.push_back(chunk[i].score.user_id);

@@ -1,6 +1,7 @@
 #include "cli/command.hpp"
 #include "cli/connection.hpp"
 #include "cli/line_item_choice.hpp"
+#include "report/csv.hpp"
 #include "report/render.hpp"
 
 #include <CLI/CLI.hpp>

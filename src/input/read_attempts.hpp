@@ -25,8 +25,9 @@ struct ReadResult {
     std::size_t rows = 0;              // data rows read (students' rows, not headers or footers)
 };
 
-// Reads one export held in memory; `file_name` is only for messages. Never throws on bad
-// data: every problem becomes a RowDiagnostic.
+// Reads one export held in memory; `file_name` names it in messages and, with
+// Format::automatic, its extension picks the reader. Never throws on bad data: every problem
+// becomes a RowDiagnostic.
 ReadResult read_attempts(std::string_view text, std::string_view file_name,
                          const ReadOptions& options);
 

@@ -3,6 +3,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace gradepost::input {
 
@@ -10,6 +11,13 @@ enum class Format { automatic, csv, json };
 
 // The fields gradepost reads from an export (DESIGN.md, "Input").
 enum class Field { user, score, maximum, submitted, attempt, comment, status };
+
+// The FIELD of --map FIELD=COLUMN: user, score, max (or maximum), submitted, attempt, comment,
+// status, case-insensitively. Empty optional for anything else.
+std::optional<Field> parse_field(std::string_view key);
+
+// The key --map takes for a field ("max" for Field::maximum).
+std::string_view field_key(Field field);
 
 // How to read attempt exports; filled from post/dry-run flags.
 struct ReadOptions {

@@ -15,10 +15,10 @@ namespace gradepost::lti {
 
 // The answer to one score POST.
 struct PostAnswer {
-    int http_status = 0;       // 0: no response after the retries
-    bool is_success = false;   // any 2xx
+    int http_status = 0;                // 0: no response after the retries
+    bool is_success = false;            // any 2xx
     bool may_have_been_applied = false; // no response, or an error after a send with no answer
-    std::string error;         // the platform's message, with a hint for known cases
+    std::string error;                  // the platform's message, with a hint for known cases
 };
 
 // AGS and NRPS over a Transport, with the platform's quirks (URLs with query strings,

@@ -14,34 +14,41 @@ class PrivateKey;
 namespace gradepost::lti {
 
 // The scopes of LTI Advantage that gradepost asks for, only those a command needs.
-inline constexpr std::string_view k_scope_lineitem = "https://purl.imsglobal.org/spec/lti-ags/scope/lineitem";
-inline constexpr std::string_view k_scope_lineitem_readonly = "https://purl.imsglobal.org/spec/lti-ags/scope/lineitem.readonly";
-inline constexpr std::string_view k_scope_result_readonly = "https://purl.imsglobal.org/spec/lti-ags/scope/result.readonly";
-inline constexpr std::string_view k_scope_score = "https://purl.imsglobal.org/spec/lti-ags/scope/score";
-inline constexpr std::string_view k_scope_nrps = "https://purl.imsglobal.org/spec/lti-nrps/scope/contextmembership.readonly";
+inline constexpr std::string_view k_scope_lineitem =
+    "https://purl.imsglobal.org/spec/lti-ags/scope/lineitem";
+inline constexpr std::string_view k_scope_lineitem_readonly =
+    "https://purl.imsglobal.org/spec/lti-ags/scope/lineitem.readonly";
+inline constexpr std::string_view k_scope_result_readonly =
+    "https://purl.imsglobal.org/spec/lti-ags/scope/result.readonly";
+inline constexpr std::string_view k_scope_score =
+    "https://purl.imsglobal.org/spec/lti-ags/scope/score";
+inline constexpr std::string_view k_scope_nrps =
+    "https://purl.imsglobal.org/spec/lti-nrps/scope/contextmembership.readonly";
 
 struct Credentials {
     std::string client_id;
     std::string token_url;
-    std::string audience; // empty: the token URL
-    std::string key_id;   // `kid` of the assertion header
+    std::string audience;     // empty: the token URL
+    std::string key_id;       // `kid` of the assertion header
     std::string access_token; // ready bearer token: skips OAuth when not empty
 };
 
 struct Token {
-    std::string access_token; // secret: registered with util::register_secret
+    std::string access_token;        // secret: registered with util::register_secret
     std::vector<std::string> scopes; // granted
-    util::Instant expires_at{};
+    util::Instant expires_at{};      // Instant{} when unknown (a ready access token)
 };
 
 // The JWT client assertion of the LTI 1.3 security framework (RS256, `kid` header,
 // iss = sub = client id, aud, iat a few seconds in the past, exp 5 minutes ahead, jti).
+// With no key_id, the `kid` is the key's RFC 7638 thumbprint (what `keys generate` uses).
 std::string make_client_assertion(const Credentials& credentials, const config::PrivateKey& key,
                                   util::Instant now, std::string_view jti);
 
-// One token per run, fetched on first use and shared by every request; renewed when it
-// expires or when a 401 says so. Token errors throw util::ConfigError with the platform's
-// `error` and `error_description` and what to check next.
+// One token per run, fetched on first use and shared by every request; renewed within 30 s
+// of its expiry or when a 401 says so. A ready access token in the credentials is used as is,
+// with the requested scopes, and never renewed. Token errors throw util::ConfigError with the
+// platform's `error` and `error_description` and what to check next.
 class TokenSource {
 public:
     TokenSource(http::Transport& transport, Credentials credentials, const config::PrivateKey* key,

@@ -23,6 +23,12 @@ void append_number(std::string& out, double value) {
         fmt::format_to(std::back_inserter(out), "{}", value);
         return;
     }
+    // Most scores are whole numbers; they need no rounding and no trailing-zero stripping.
+    if (value == std::trunc(value)) {
+        fmt::format_int digits(static_cast<long long>(value));
+        out.append(digits.data(), digits.size());
+        return;
+    }
     // Six decimals hide binary noise (18.000000001 prints as 18) and keep 1/3 readable.
     fmt::memory_buffer buffer;
     fmt::format_to(std::back_inserter(buffer), "{:.6f}", value);

@@ -5,7 +5,6 @@
 #include <fmt/format.h>
 
 #include <cmath>
-#include <iterator>
 
 namespace gradepost::report {
 
@@ -32,8 +31,10 @@ std::string run_report_csv(const model::RunReport& report) {
         append_score(out, outcome.given);
         append_score(out, outcome.maximum);
         out.push_back(',');
-        if (outcome.http_status != 0)
-            fmt::format_to(std::back_inserter(out), "{}", outcome.http_status);
+        if (outcome.http_status != 0) {
+            fmt::format_int status(outcome.http_status);
+            out.append(status.data(), status.size());
+        }
         out.push_back(',');
         if (outcome.action == model::Action::failed)
             append_csv_text(out, outcome.error);

@@ -85,6 +85,14 @@ std::size_t code_point_width(char32_t code) {
     return in_ranges(code, k_wide) ? 2 : 1;
 }
 
+// Printable ASCII needs no decoding: the common case, and the fast one.
+bool is_printable_ascii(std::string_view text) {
+    for (char c : text)
+        if (c < 0x20 || c > 0x7E)
+            return false;
+    return true;
+}
+
 bool is_control(char32_t code) {
     return code < 0x20 || (code >= 0x7F && code < 0xA0);
 }
@@ -109,6 +117,8 @@ bool skip_decimal(std::string_view text, std::size_t& at) {
 } // namespace
 
 std::size_t display_width(std::string_view text) {
+    if (is_printable_ascii(text))
+        return text.size();
     std::size_t width = 0;
     for (std::size_t at = 0; at < text.size();) {
         if (std::size_t sgr = sgr_length(text, at)) {
@@ -121,6 +131,8 @@ std::size_t display_width(std::string_view text) {
 }
 
 std::string sanitize_cell(std::string_view text, bool keep_color) {
+    if (is_printable_ascii(text))
+        return std::string(text);
     std::string result;
     result.reserve(text.size());
     for (std::size_t at = 0; at < text.size();) {

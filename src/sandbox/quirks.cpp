@@ -48,6 +48,7 @@ Quirks quirks_for(QuirkMode mode) {
         quirks.non_final_erases_score = true;
         quirks.canvas_throttle_by_default = true;
         quirks.accepts_plain_json = true;
+        quirks.answers_delete_with_item = true;
         break;
     case QuirkMode::moodle:
         quirks.moodle_urls = true;

@@ -61,6 +61,7 @@ struct Quirks {
     bool token_answer_as_html = false;       // Moodle
     bool canvas_throttle_by_default = false; // Canvas
     bool accepts_plain_json = false;         // Canvas: application/json bodies too
+    bool answers_delete_with_item = false;   // Canvas: 200 with the item, not 204
 };
 
 Quirks quirks_for(QuirkMode mode);

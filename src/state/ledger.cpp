@@ -48,7 +48,6 @@
 #include "util/error.hpp"
 
 #include <fmt/format.h>
-#include <fmt/std.h>
 #include <nlohmann/json.hpp>
 
 #include <fcntl.h>

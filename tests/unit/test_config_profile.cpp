@@ -214,7 +214,7 @@ TEST_SUITE("config::profile") {
             FAIL("no error");
         } catch (const util::ConfigError& error) {
             std::string message = error.what();
-            CHECK(message.rfind(path.string() + ":3:31: ", 0) == 0);
+            CHECK(message.rfind(path.string() + ":3:28: ", 0) == 0);
             CHECK(message.find("json.exception") == std::string::npos);
         }
     }

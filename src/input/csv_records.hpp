@@ -1,0 +1,31 @@
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <span>
+#include <string>
+#include <string_view>
+
+namespace gradepost::input {
+
+// Splits CSV text into records with libcsv, in RFC 4180's dialect: fields separated by
+// `delimiter`, records by LF, CRLF or CR; a field in double quotes may hold the delimiter,
+// line breaks and "" for one quote. Unquoted fields lose their leading and trailing spaces
+// and tabs; blank lines are no records. Each record comes with the physical line where it
+// starts (1-based), which embedded line breaks make different from its ordinal.
+
+struct CsvRecord {
+    std::size_t line = 0;
+    std::span<const std::string_view> fields; // valid during the callback only
+};
+
+struct CsvRecordCallbacks {
+    std::function<void(const CsvRecord&)> on_record;
+    // A record whose quoting is malformed ("ab"c, or a quote never closed); it is dropped and
+    // reading goes on at the next line.
+    std::function<void(std::size_t line, std::string message)> on_malformed;
+};
+
+void read_csv_records(std::string_view text, char delimiter, const CsvRecordCallbacks& callbacks);
+
+} // namespace gradepost::input

@@ -1,0 +1,77 @@
+#include "input/read_attempts.hpp"
+
+#include "input/csv_reader.hpp"
+#include "input/duplicates.hpp"
+#include "input/file_text.hpp"
+#include "input/format_detection.hpp"
+#include "input/json_reader.hpp"
+#include "util/error.hpp"
+
+#include <iterator>
+
+namespace gradepost::input {
+
+namespace {
+
+constexpr std::size_t k_most_diagnostics_listed = 50;
+
+std::string list_diagnostics(const std::vector<RowDiagnostic>& diagnostics) {
+    std::string message;
+    for (std::size_t i = 0; i < diagnostics.size() && i < k_most_diagnostics_listed; ++i) {
+        if (i > 0)
+            message += '\n';
+        message += format_diagnostic(diagnostics[i]);
+    }
+    if (diagnostics.size() > k_most_diagnostics_listed)
+        message += "\n... and " + std::to_string(diagnostics.size() - k_most_diagnostics_listed) +
+                   " more";
+    return message;
+}
+
+} // namespace
+
+std::string format_diagnostic(const RowDiagnostic& diagnostic) {
+    std::string text = diagnostic.where.file;
+    if (diagnostic.where.line > 0) {
+        text += ':' + std::to_string(diagnostic.where.line);
+        if (diagnostic.where.column > 0)
+            text += ':' + std::to_string(diagnostic.where.column);
+    }
+    text += ": ";
+    text += diagnostic.message;
+    return text;
+}
+
+ReadResult read_attempts(std::string_view text, std::string_view file_name,
+                         const ReadOptions& options) {
+    auto detected = detect_format(text, file_name, options.format);
+    if (detected.format == Format::json)
+        return read_json(text, file_name, options, detected.is_ndjson);
+    return read_csv(text, file_name, options);
+}
+
+ReadResult read_attempt_files(std::span<const std::filesystem::path> files,
+                              const ReadOptions& options) {
+    ReadResult total;
+    for (const auto& file : files) {
+        std::string text = read_file_text(file);
+        ReadResult result = read_attempts(text, file.string(), options);
+        total.rows += result.rows;
+        if (total.attempts.empty())
+            total.attempts = std::move(result.attempts);
+        else
+            total.attempts.insert(total.attempts.end(),
+                                  std::make_move_iterator(result.attempts.begin()),
+                                  std::make_move_iterator(result.attempts.end()));
+        total.errors.insert(total.errors.end(), std::make_move_iterator(result.errors.begin()),
+                            std::make_move_iterator(result.errors.end()));
+    }
+    // Each file was checked on its own; overlapping exports repeat attempts across files.
+    if (files.size() > 1)
+        merge_duplicate_attempts(total.attempts, total.errors);
+    if (!total.errors.empty() && !options.skip_invalid)
+        throw util::UsageError(list_diagnostics(total.errors));
+    return total;
+}
+
+} // namespace gradepost::input

@@ -1,0 +1,57 @@
+#include "input/text.hpp"
+
+namespace gradepost::input {
+
+namespace {
+
+constexpr std::size_t k_longest_quoted = 60;
+
+bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+} // namespace
+
+std::string_view trim(std::string_view text) {
+    while (!text.empty() && is_blank(text.front()))
+        text.remove_prefix(1);
+    while (!text.empty() && is_blank(text.back()))
+        text.remove_suffix(1);
+    return text;
+}
+
+char to_lower_ascii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+bool equals_ignoring_case(std::string_view left, std::string_view right) {
+    if (left.size() != right.size())
+        return false;
+    for (std::size_t i = 0; i < left.size(); ++i)
+        if (to_lower_ascii(left[i]) != to_lower_ascii(right[i]))
+            return false;
+    return true;
+}
+
+std::string normalize_name(std::string_view name) {
+    std::string normalized;
+    normalized.reserve(name.size());
+    for (char c : name)
+        if (c != ' ' && c != '\t' && c != '_' && c != '-')
+            normalized += to_lower_ascii(c);
+    return normalized;
+}
+
+std::string quoted_text(std::string_view text) {
+    std::string result = "\"";
+    if (text.size() <= k_longest_quoted) {
+        result += text;
+    } else {
+        // Cut on a UTF-8 character boundary so the message stays valid UTF-8.
+        std::size_t cut = k_longest_quoted;
+        while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
+            --cut;
+        result += text.substr(0, cut);
+        result += "...";
+    }
+    result += '"';
+    return result;
+}
+
+} // namespace gradepost::input

@@ -1,0 +1,318 @@
+#include "lti/ags_client.hpp"
+
+#include "lti/errors.hpp"
+#include "lti/http_headers.hpp"
+#include "lti/link_header.hpp"
+#include "lti/media_types.hpp"
+#include "lti/resource_json.hpp"
+#include "lti/score_document.hpp"
+#include "lti/url.hpp"
+#include "util/error.hpp"
+#include "util/log.hpp"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <set>
+
+namespace gradepost::lti {
+
+namespace {
+
+constexpr int k_max_pages = 10'000;
+
+http::Request make_request(std::string method, std::string url, std::string_view accept) {
+    http::Request request;
+    request.method = std::move(method);
+    request.url = std::move(url);
+    request.headers.emplace_back("Accept", std::string(accept));
+    return request;
+}
+
+void authorize(http::Request& request, const Token& token) {
+    std::erase_if(request.headers,
+                  [](const auto& header) { return header.first == "Authorization"; });
+    request.headers.emplace_back("Authorization", "Bearer " + token.access_token);
+}
+
+http::Response perform_one(http::Transport& transport, const http::Request& request) {
+    auto responses = transport.perform(std::span<const http::Request>(&request, 1));
+    if (responses.empty())
+        return http::Response{};
+    return std::move(responses.front());
+}
+
+[[noreturn]] void throw_token_refused(const http::Response& response) {
+    throw util::ConfigError(fmt::format("the platform refused the token: {}; check the scopes "
+                                        "granted to the tool",
+                                        platform_message(response)));
+}
+
+// Sends with the run's token; a 401 renews it once and sends again.
+http::Response send_authorized(http::Transport& transport, TokenSource& tokens,
+                               http::Request request) {
+    authorize(request, tokens.token());
+    http::Response response = perform_one(transport, request);
+    if (response.status != 401)
+        return response;
+    if (!tokens.renew_after_unauthorized())
+        throw_token_refused(response);
+    authorize(request, tokens.token());
+    response = perform_one(transport, request);
+    if (response.status == 401)
+        throw_token_refused(response);
+    return response;
+}
+
+// The one place a status of an AGS/NRPS read or write becomes a run-ending error.
+// `what` and `subject_url` name the resource in a 404 ("line item not found: URL").
+void check_status(const http::Response& response, const std::string& url, std::string_view what,
+                  const std::string& subject_url) {
+    if (response.is_success())
+        return;
+    if (response.status == 0)
+        throw util::UnreachableError(fmt::format(
+            "cannot reach {}: {}", url,
+            response.transport_error.empty() ? "no response" : response.transport_error));
+    std::string message = platform_message(response);
+    if (is_rate_limited(response))
+        throw util::UnreachableError(fmt::format("{} kept throttling after {} attempts: {}", url,
+                                                 response.attempts, message));
+    if (response.status == 401)
+        throw_token_refused(response);
+    if (response.status == 403)
+        throw util::ConfigError(fmt::format("{} refused access: {}; check the scopes granted to "
+                                            "the tool",
+                                            url, message));
+    if (response.status == 404)
+        throw util::UsageError(fmt::format("{} not found: {}", what, subject_url));
+    throw util::UnreachableError(
+        fmt::format("{} answered HTTP {}: {}", url, response.status, message));
+}
+
+nlohmann::json parse_body(const http::Response& response, const std::string& url) {
+    auto document = nlohmann::json::parse(response.body, nullptr, false);
+    if (document.is_discarded())
+        throw util::ConfigError(
+            fmt::format("{} did not answer with JSON (Content-Type: {}); check the URL", url,
+                        header_value(response.headers, "Content-Type").value_or("none")));
+    return document;
+}
+
+bool is_numeric(std::string_view text) {
+    return !text.empty() && std::all_of(text.begin(), text.end(),
+                                        [](unsigned char c) { return c >= '0' && c <= '9'; });
+}
+
+bool matches(const std::string& wanted, const std::string& value) {
+    return wanted.empty() || wanted == value;
+}
+
+PostAnswer answer_of(const http::Response& response) {
+    PostAnswer answer;
+    answer.http_status = response.status;
+    answer.is_success = response.is_success();
+    answer.may_have_been_applied = response.may_have_been_applied;
+    if (!answer.is_success)
+        answer.error = score_post_error(response);
+    return answer;
+}
+
+// GETs `url` and every page after it by the Link headers' rel="next", stopping when a link
+// leads back to a page already read (a loop) or after k_max_pages.
+void for_each_page(http::Transport& transport, TokenSource& tokens, const std::string& url,
+                   std::string_view accept, std::string_view what, const std::string& subject_url,
+                   const std::function<void(const nlohmann::json&)>& on_page) {
+    std::set<std::string> seen;
+    std::string page_url = url;
+    for (int page = 1;; ++page) {
+        seen.insert(page_url);
+        auto request = make_request("GET", page_url, accept);
+        http::Response response = send_authorized(transport, tokens, std::move(request));
+        check_status(response, page_url, what, subject_url);
+        on_page(parse_body(response, page_url));
+
+        auto next = find_next_link(response.headers, page_url);
+        if (!next)
+            return;
+        if (seen.contains(*next)) {
+            util::warn("{}: the next page link leads back to {}; stopping there", url, *next);
+            return;
+        }
+        if (page == k_max_pages) {
+            util::warn("{}: stopped after {} pages", url, k_max_pages);
+            return;
+        }
+        page_url = std::move(*next);
+    }
+}
+
+} // namespace
+
+AgsClient::AgsClient(http::Transport& transport, TokenSource& tokens, Platform platform)
+    : m_transport(transport), m_tokens(tokens), m_platform(platform) {}
+
+std::vector<LineItem> AgsClient::list_line_items(const std::string& container_url,
+                                                 const LineItemFilter& filter) {
+    std::string url = container_url;
+    if (!filter.resource_link_id.empty())
+        url = add_query(url, "resource_link_id", filter.resource_link_id);
+    if (!filter.resource_id.empty())
+        url = add_query(url, "resource_id", filter.resource_id);
+    if (!filter.tag.empty())
+        url = add_query(url, "tag", filter.tag);
+    if (filter.limit)
+        url = add_query(url, "limit", std::to_string(*filter.limit));
+
+    std::vector<LineItem> items;
+    for_each_page(m_transport, m_tokens, url, k_media_line_item_container, "line items container",
+                  container_url, [&](const nlohmann::json& page) {
+                      if (!page.is_array())
+                          return;
+                      for (const auto& entry : page) {
+                          // Not every platform honours the filters.
+                          LineItem item = parse_line_item(entry);
+                          if (matches(filter.resource_link_id, item.resource_link_id) &&
+                              matches(filter.resource_id, item.resource_id) &&
+                              matches(filter.tag, item.tag))
+                              items.push_back(std::move(item));
+                      }
+                  });
+    return items;
+}
+
+LineItem AgsClient::get_line_item(const std::string& line_item_url) {
+    auto request = make_request("GET", line_item_url, k_media_line_item);
+    http::Response response = send_authorized(m_transport, m_tokens, std::move(request));
+    check_status(response, line_item_url, "line item", line_item_url);
+    LineItem item = parse_line_item(parse_body(response, line_item_url));
+    if (item.id.empty())
+        item.id = line_item_url;
+    return item;
+}
+
+LineItem AgsClient::create_line_item(const std::string& container_url, const LineItem& item) {
+    auto request = make_request("POST", container_url, k_media_line_item);
+    request.headers.emplace_back("Content-Type", std::string(k_media_line_item));
+    request.body = line_item_document(item).dump();
+    http::Response response = send_authorized(m_transport, m_tokens, std::move(request));
+    check_status(response, container_url, "line items container", container_url);
+
+    LineItem created = item;
+    if (auto document = nlohmann::json::parse(response.body, nullptr, false); document.is_object())
+        created = parse_line_item(document);
+    if (created.id.empty())
+        created.id =
+            resolve_url(container_url, header_value(response.headers, "Location").value_or(""));
+    if (created.id.empty() || created.id == container_url)
+        throw util::UnreachableError(fmt::format(
+            "{} created a line item but did not say its URL (no id, no Location)", container_url));
+    return created;
+}
+
+std::vector<Result> AgsClient::results(const std::string& line_item_url,
+                                       const std::optional<std::string>& user_id) {
+    std::string url = append_path(line_item_url, "results");
+    // Open edX ignores user_id and Moodle refuses one that is not numeric; the client-side
+    // filter below is what guarantees the answer. Moodle also fails on `limit`: none is sent.
+    bool send_user_id = user_id && m_platform != Platform::openedx &&
+                        (m_platform != Platform::moodle || is_numeric(*user_id));
+    if (send_user_id)
+        url = add_query(url, "user_id", *user_id);
+
+    std::vector<Result> results;
+    for_each_page(m_transport, m_tokens, url, k_media_result_container, "line item", line_item_url,
+                  [&](const nlohmann::json& page) {
+                      if (!page.is_array())
+                          return;
+                      for (const auto& entry : page) {
+                          Result result = parse_result(entry);
+                          if (!user_id || result.user_id == *user_id)
+                              results.push_back(std::move(result));
+                      }
+                  });
+    return results;
+}
+
+std::vector<PostAnswer>
+AgsClient::post_scores(const std::string& line_item_url, std::span<const Score> scores,
+                       const std::function<void(std::size_t, const PostAnswer&)>& on_done) {
+    std::string url = append_path(line_item_url, "scores");
+    std::vector<http::Request> requests;
+    requests.reserve(scores.size());
+    for (const auto& score : scores) {
+        http::Request request;
+        request.method = "POST";
+        request.url = url;
+        request.headers.emplace_back("Content-Type", std::string(k_media_score));
+        request.body = score_document(score, m_platform).dump();
+        requests.push_back(std::move(request));
+    }
+
+    std::vector<PostAnswer> answers(scores.size());
+    std::vector<bool> is_done(scores.size(), false);
+    std::vector<std::size_t> unauthorized;
+    // Sends the requests at `indexes`; a 401 is held back for the one renewal of the run.
+    auto send = [&](const std::vector<std::size_t>& indexes) {
+        std::vector<http::Request> batch;
+        batch.reserve(indexes.size());
+        for (std::size_t index : indexes) {
+            authorize(requests[index], m_tokens.token());
+            batch.push_back(requests[index]);
+        }
+        unauthorized.clear();
+        std::vector<bool> seen(indexes.size(), false);
+        auto finish = [&](std::size_t position, const http::Response& response) {
+            if (seen[position])
+                return;
+            seen[position] = true;
+            std::size_t index = indexes[position];
+            if (response.status == 401) {
+                unauthorized.push_back(index);
+                return;
+            }
+            answers[index] = answer_of(response);
+            is_done[index] = true;
+            if (on_done)
+                on_done(index, answers[index]);
+        };
+        auto responses = m_transport.perform(batch, finish);
+        for (std::size_t position = 0; position < responses.size(); ++position)
+            finish(position, responses[position]);
+    };
+
+    std::vector<std::size_t> all(scores.size());
+    for (std::size_t index = 0; index < all.size(); ++index)
+        all[index] = index;
+    send(all);
+
+    if (!unauthorized.empty()) {
+        std::sort(unauthorized.begin(), unauthorized.end());
+        if (!m_tokens.renew_after_unauthorized())
+            throw util::ConfigError("the platform refused the token: 401 Unauthorized on score "
+                                    "posts; check the scopes granted to the tool (score)");
+        std::vector<std::size_t> again = unauthorized;
+        send(again);
+        if (!unauthorized.empty())
+            throw util::ConfigError("the platform refused the token, renewed once: 401 "
+                                    "Unauthorized on score posts; check the scopes granted to "
+                                    "the tool (score)");
+    }
+    return answers;
+}
+
+std::vector<Member> AgsClient::members(const std::string& memberships_url) {
+    std::vector<Member> members;
+    for_each_page(m_transport, m_tokens, memberships_url, k_media_membership_container,
+                  "memberships", memberships_url, [&](const nlohmann::json& page) {
+                      if (!page.is_object() || !page.contains("members") ||
+                          !page["members"].is_array())
+                          return;
+                      for (const auto& entry : page["members"])
+                          members.push_back(parse_member(entry));
+                  });
+    return members;
+}
+
+} // namespace gradepost::lti

@@ -1,0 +1,65 @@
+#include "lti/quirks.hpp"
+
+#include <algorithm>
+
+namespace gradepost::lti {
+
+namespace {
+
+constexpr std::string_view k_fully_graded = "FullyGraded";
+
+bool is_final(const Score& score) {
+    return score.grading_progress == k_fully_graded && score.score_given.has_value();
+}
+
+void adapt_for_canvas(Score& score, const std::optional<model::SentScore>& last_posted) {
+    // A re-post would otherwise count as a new attempt of the student's submission.
+    if (last_posted && !score.canvas.new_submission)
+        score.canvas.new_submission = false;
+    // Canvas erases the grade on a score-less or non-final post unless told to keep it.
+    if (!is_final(score) && !score.canvas.preserve_score)
+        score.canvas.preserve_score = true;
+    // Canvas adds a submission comment on every post, so an unchanged one would pile up.
+    if (last_posted && score.comment && *score.comment == last_posted->comment)
+        score.comment.reset();
+}
+
+void adapt_for_blackboard(Score& score, const std::optional<model::SentScore>& last_posted) {
+    // Blackboard clears the stored comment when a post has none.
+    if (!score.comment && last_posted && !last_posted->comment.empty())
+        score.comment = last_posted->comment;
+}
+
+} // namespace
+
+model::Timestamp next_timestamp(model::Timestamp now, std::optional<model::Timestamp> last_sent) {
+    if (!last_sent)
+        return now;
+    return std::max(now, *last_sent + std::chrono::seconds(1));
+}
+
+AdaptedScore adapt_score(Score score, Platform platform,
+                         const std::optional<model::SentScore>& last_posted) {
+    switch (platform) {
+    case Platform::canvas:
+        adapt_for_canvas(score, last_posted);
+        break;
+    case Platform::moodle:
+        if (!is_final(score))
+            return {std::move(score), "Moodle clears the grade on a non-final or score-less post"};
+        if (score.score_maximum && *score.score_given > *score.score_maximum)
+            score.score_given = score.score_maximum;
+        break;
+    case Platform::blackboard:
+        adapt_for_blackboard(score, last_posted);
+        break;
+    case Platform::generic:
+    case Platform::brightspace:
+    case Platform::sakai:
+    case Platform::openedx:
+        break;
+    }
+    return {std::move(score), std::nullopt};
+}
+
+} // namespace gradepost::lti

@@ -1,0 +1,124 @@
+#include "sandbox/responses.hpp"
+#include "sandbox/route_guard.hpp"
+#include "sandbox/routes.hpp"
+
+#include <charconv>
+
+namespace gradepost::sandbox {
+
+namespace {
+
+nlohmann::json stored_result_json(const StoredResult& result) {
+    return {{"score_given", result.score_given ? nlohmann::json(*result.score_given) : nullptr},
+            {"score_maximum",
+             result.score_maximum ? nlohmann::json(*result.score_maximum) : nullptr},
+            {"comment", result.comment},
+            {"comments", result.comments},
+            {"timestamp", result.timestamp},
+            {"activity_progress", result.activity_progress},
+            {"grading_progress", result.grading_progress},
+            {"cleared", result.is_cleared},
+            {"attempts", result.attempts}};
+}
+
+// Per line item and student: the stored result and the accepted posts, in total and per
+// score value; `max_posts` is what a "nobody was posted twice" check looks at.
+nlohmann::json scores_json(const SandboxContext& context) {
+    auto rows = nlohmann::json::array();
+    int max_posts = 0;
+    for (const auto& row : context.state.score_rows()) {
+        max_posts = std::max(max_posts, row.record.posts);
+        rows.push_back({{"line_item_id", row.line_item_id},
+                        {"line_item", context.urls.lineitem_url(row.line_item_id)},
+                        {"user_id", row.user_id},
+                        {"accepted_posts", row.record.posts},
+                        {"accepted_posts_by_score", row.record.posts_by_score},
+                        {"result", row.record.result ? stored_result_json(*row.record.result)
+                                                     : nlohmann::json()}});
+    }
+    return {{"scores", std::move(rows)}, {"max_posts", max_posts}};
+}
+
+nlohmann::json config_json(const SandboxContext& context) {
+    auto line_items = nlohmann::json::array();
+    for (const auto& item : context.state.line_items())
+        line_items.push_back({{"id", item.id},
+                              {"url", context.urls.lineitem_url(item.id)},
+                              {"label", item.label},
+                              {"scoreMaximum", item.score_maximum}});
+    return {{"base_url", context.urls.base_url()},
+            {"course_id", context.state.course_id()},
+            {"client_id", context.options.client_id},
+            {"platform", platform_name(context.quirks.mode)},
+            {"quirks", to_string(context.quirks.mode)},
+            {"token_url", context.urls.token_url()},
+            {"lineitems_url", context.urls.lineitems_url()},
+            {"memberships_url", context.urls.memberships_url()},
+            {"line_items", std::move(line_items)},
+            {"scopes", context.allowed_scopes}};
+}
+
+std::uint64_t since_of(const httplib::Request& request) {
+    std::string text = request.get_param_value("since");
+    std::uint64_t since = 0;
+    std::from_chars(text.data(), text.data() + text.size(), since);
+    return since;
+}
+
+void change_faults(const httplib::Request& request, httplib::Response& response,
+                   SandboxContext& context) {
+    auto changes = nlohmann::json::parse(request.body, nullptr, false);
+    try {
+        if (changes.is_discarded())
+            throw std::invalid_argument("the body is not valid JSON");
+        context.faults.update(changes);
+    } catch (const std::exception& error) {
+        send_json(response, 400, {{"errors", {{{"message", error.what()}}}}});
+        return;
+    }
+    send_json(response, 200, to_json(context.faults.settings()));
+}
+
+} // namespace
+
+void add_admin_routes(httplib::Server& server, SandboxContext& context) {
+    server.Get("/_sandbox/log", [&context](const auto& request, auto& response) {
+        send_json(response, 200, context.log.entries_json(since_of(request)));
+    });
+    server.Get("/_sandbox/scores", [&context](const auto&, auto& response) {
+        send_json(response, 200, scores_json(context));
+    });
+    server.Get("/_sandbox/stats", [&context](const auto&, auto& response) {
+        send_json(response, 200, context.log.stats_json());
+    });
+    server.Post("/_sandbox/reset", [&context](const auto&, auto& response) {
+        context.state.clear_results();
+        context.log.clear();
+        context.faults.reset();
+        send_json(response, 200, {{"reset", true}});
+    });
+    server.Get("/_sandbox/faults", [&context](const auto&, auto& response) {
+        send_json(response, 200, to_json(context.faults.settings()));
+    });
+    server.Post("/_sandbox/faults", [&context](const auto& request, auto& response) {
+        change_faults(request, response, context);
+    });
+    server.Get("/_sandbox/config", [&context](const auto&, auto& response) {
+        send_json(response, 200, config_json(context));
+    });
+}
+
+void add_fallback_routes(httplib::Server& server, SandboxContext& context) {
+    auto not_found = guard(context, RouteKind::unknown, {},
+                           [](const auto& request, auto& response, CallNotes&) {
+                               send_json(response, 404,
+                                         {{"errors", {{{"message", "No route for " + request.method +
+                                                                       " " + request.path}}}}});
+                           });
+    server.Get(".*", not_found);
+    server.Post(".*", not_found);
+    server.Put(".*", not_found);
+    server.Delete(".*", not_found);
+}
+
+} // namespace gradepost::sandbox
