@@ -181,6 +181,7 @@ LayoutResult map_columns(std::span<const std::string_view> names, const ColumnMa
                     message += " (column " + std::to_string(column + 1) + ")";
             }
             result.errors.push_back(std::move(message));
+            result.layout.is_ambiguous[slot] = true;
             continue;
         }
         result.layout.index[slot] = tied[slot].front();
@@ -201,19 +202,22 @@ std::vector<std::string> missing_column_errors(const ColumnLayout& layout,
                                                const ReadOptions& options, std::string_view noun) {
     std::vector<std::string> errors;
     std::string found = "found: " + list_names(names);
+    auto is_found = [&](Field field) {
+        return layout.has(field) || layout.is_ambiguous[field_index(field)];
+    };
     for (const auto& [field, column] : options.column_for)
-        if (!layout.has(field))
+        if (!is_found(field))
             errors.push_back("no " + std::string(noun) + " " + quoted_text(column) + " for --map " +
                              std::string(field_key(field)) + " (" + found + ")");
     auto require = [&](Field field) {
-        if (layout.has(field) || options.column_for.count(field))
+        if (is_found(field) || options.column_for.count(field))
             return;
         errors.push_back("no " + std::string(field_key(field)) + " " + std::string(noun) + " (" +
                          found + "); name it with --map " + std::string(field_key(field)) + "=" +
                          (noun == "key" ? "KEY" : "COLUMN"));
     };
     require(Field::user);
-    if (!layout.has(Field::status))
+    if (!is_found(Field::status))
         require(Field::score);
     return errors;
 }

@@ -55,6 +55,7 @@ private:
 struct ColumnLayout {
     std::array<std::optional<std::size_t>, k_field_count> index; // 0-based column of each field
     std::optional<double> score_maximum; // from the score column's header
+    std::array<bool, k_field_count> is_ambiguous{}; // held by two columns: already an error
 
     bool has(Field field) const { return index[field_index(field)].has_value(); }
     // 1-based column number for messages; 0 when the field has no column.

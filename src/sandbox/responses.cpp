@@ -44,7 +44,9 @@ std::string percent_decode(std::string_view text) {
     return decoded;
 }
 
-std::string_view reason_phrase(int status) {
+constexpr const char* k_moodle_error_header = "X-Moodle-Error";
+
+std::string reason_phrase(int status) {
     switch (status) {
     case 400:
         return "Bad Request";
@@ -129,8 +131,8 @@ void send_json(httplib::Response& response, int status, const nlohmann::json& bo
     response.set_content(body.dump(), std::string(content_type).c_str());
 }
 
-void send_error(const httplib::Request& request, httplib::Response& response,
-                const Quirks& quirks, int status, const std::string& message) {
+void send_error(httplib::Response& response, const Quirks& quirks, int status,
+                const std::string& message) {
     if (status == 401)
         response.set_header("WWW-Authenticate", "Bearer error=\"invalid_token\"");
     if (!quirks.errors_in_status_line) {
@@ -138,12 +140,17 @@ void send_error(const httplib::Request& request, httplib::Response& response,
         return;
     }
     response.status = status;
-    response.set_header("X-Moodle-Error", message);
+    response.set_header(k_moodle_error_header, message.empty() ? reason_phrase(status) : message);
     response.set_content("[]", "application/json");
+}
+
+void finish_moodle_error(const httplib::Request& request, const httplib::Response& response) {
+    if (!response.has_header(k_moodle_error_header))
+        return;
     // When the socket cannot be found httplib answers instead, with the standard reason
-    // phrase; the X-Moodle-Error header still carries the message.
-    send_with_reason(request, status, message.empty() ? reason_phrase(status) : message,
-                     response.headers, "[]");
+    // phrase; the header still carries the message.
+    send_with_reason(request, response.status, response.get_header_value(k_moodle_error_header),
+                     response.headers, response.body);
 }
 
 } // namespace gradepost::sandbox

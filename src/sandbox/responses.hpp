@@ -42,8 +42,14 @@ void send_json(httplib::Response& response, int status, const nlohmann::json& bo
                std::string_view content_type = "application/json");
 
 // An error as the platform words it: {"errors":[{"message":…}]}, or for Moodle an empty
-// `[]` body with the message in the status line (and in an X-Moodle-Error header).
-void send_error(const httplib::Request& request, httplib::Response& response,
-                const Quirks& quirks, int status, const std::string& message);
+// `[]` body with the message in an X-Moodle-Error header; finish_moodle_error() then puts it
+// in the status line.
+void send_error(httplib::Response& response, const Quirks& quirks, int status,
+                const std::string& message);
+
+// Moodle puts its error messages in the HTTP status line, which httplib cannot write: the
+// answer prepared by send_error() goes out on the raw socket, closing the connection.
+// Does nothing for other answers.
+void finish_moodle_error(const httplib::Request& request, const httplib::Response& response);
 
 } // namespace gradepost::sandbox

@@ -19,12 +19,10 @@ std::string format_units(double units) { return fmt::format("{:.1f}", units); }
 
 // Applies the fault decided for this request; returns its log name, or empty when the
 // request goes on.
-std::string inject(const FaultDecision& decision, const httplib::Request& request,
-                   httplib::Response& response) {
+std::string inject(const FaultDecision& decision, httplib::Response& response) {
     switch (decision.kind) {
     case FaultKind::drop:
-        drop_connection(request);
-        response.status = 500; // written into a closed connection
+        response.status = 500; // never sent: the connection is dropped once logged
         return "drop";
     case FaultKind::throttle:
     case FaultKind::rps_cap:
@@ -73,7 +71,7 @@ httplib::Server::Handler guard(SandboxContext& context, RouteKind kind,
                 if (fault.empty()) {
                     if (decision.latency_ms > 0)
                         std::this_thread::sleep_for(std::chrono::milliseconds(decision.latency_ms));
-                    fault = inject(decision, request, response);
+                    fault = inject(decision, response);
                 }
             }
             if (fault.empty() && !scopes.empty()) {
@@ -90,7 +88,7 @@ httplib::Server::Handler guard(SandboxContext& context, RouteKind kind,
             if (fault.empty())
                 handler(request, response, notes);
         } catch (const RequestError& error) {
-            send_error(request, response, context.quirks, error.status(), error.what());
+            send_error(response, context.quirks, error.status(), error.what());
         } catch (const std::exception& error) {
             send_json(response, 500, {{"errors", {{{"message", error.what()}}}}});
         }
@@ -113,6 +111,13 @@ httplib::Server::Handler guard(SandboxContext& context, RouteKind kind,
         entry.fault = fault;
         entry.time = util::system_clock().now();
         context.log.record(std::move(entry));
+
+        // Logged first, so whoever sees the answer (or the closed connection) finds it in
+        // the log.
+        if (fault == "drop")
+            drop_connection(request);
+        else
+            finish_moodle_error(request, response);
     };
 }
 

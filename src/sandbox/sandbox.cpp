@@ -82,6 +82,9 @@ int Sandbox::start() {
         int yes = 1;
         ::setsockopt(socket, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
     });
+    // httplib writes headers and body separately: without TCP_NODELAY the body waits for the
+    // client's delayed ACK (40 ms on Linux) on every keep-alive request.
+    server.set_tcp_nodelay(true);
     server.set_keep_alive_max_count(k_keep_alive_requests);
     server.set_keep_alive_timeout(k_keep_alive_seconds);
     server.set_read_timeout(k_read_timeout_seconds, 0);

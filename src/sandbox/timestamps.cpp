@@ -21,23 +21,20 @@ std::optional<util::Instant> parse_timestamp(std::string_view text) {
     if (normalized.size() < 20 || normalized[10] != 'T')
         return std::nullopt;
 
-    util::Instant instant;
-    std::istringstream stream(normalized);
-    if (normalized.back() == 'Z' || normalized.back() == 'z') {
+    bool is_utc = normalized.back() == 'Z' || normalized.back() == 'z';
+    if (is_utc)
         normalized.pop_back();
-        stream.str(normalized);
-        stream >> date::parse("%FT%T", instant);
-    } else {
-        stream >> date::parse("%FT%T%Ez", instant);
-        if (stream.fail()) {
-            stream.clear();
-            stream.str(normalized);
-            stream >> date::parse("%FT%T%z", instant);
-        }
+    // "+01:00" and "+0100" need different formats; the one that reads everything wins.
+    for (const char* format : {"%FT%T", "%FT%T%Ez", "%FT%T%z"}) {
+        if (is_utc != (std::string_view(format) == "%FT%T"))
+            continue;
+        util::Instant instant;
+        std::istringstream stream(normalized);
+        stream >> date::parse(format, instant);
+        if (!stream.fail() && stream.peek() == std::char_traits<char>::eof())
+            return instant;
     }
-    if (stream.fail() || stream.peek() != std::char_traits<char>::eof())
-        return std::nullopt;
-    return instant;
+    return std::nullopt;
 }
 
 } // namespace gradepost::sandbox

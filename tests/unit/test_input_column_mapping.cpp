@@ -65,6 +65,8 @@ TEST_CASE("a mapped column appearing twice is an error") {
     CHECK(result.errors[0] ==
           "two columns hold the score: \"score\" (column 2) and \"Score\" (column 3)");
     CHECK_FALSE(result.layout.has(Field::score));
+    std::vector<std::string_view> names = {"user_id", "score", "Score"};
+    CHECK(missing_column_errors(result.layout, names, {}, "column").empty());
 }
 
 TEST_CASE("a score header with a maximum: Grade/10.00 and Note/10,00") {

@@ -93,7 +93,7 @@ TEST_CASE("NDJSON syntax errors name their line, and the other lines are read") 
     CHECK(result.attempts.size() == 2);
     auto lines = messages(result);
     REQUIRE(lines.size() == 2);
-    CHECK(lines[0].starts_with("attempts.ndjson:2:31: invalid JSON: syntax error"));
+    CHECK(lines[0].starts_with("attempts.ndjson:2:28: invalid JSON: syntax error"));
     CHECK(lines[1] == "attempts.ndjson:3: line is not a JSON object");
 }
 
@@ -102,7 +102,7 @@ TEST_CASE("a syntax error in a document names its line and column") {
     CHECK(result.attempts.empty());
     auto lines = messages(result);
     REQUIRE(lines.size() == 1);
-    CHECK(lines[0].starts_with("attempts.json:3:20: invalid JSON: syntax error while parsing "
+    CHECK(lines[0].starts_with("attempts.json:3:26: invalid JSON: syntax error while parsing "
                                "object"));
 }
 

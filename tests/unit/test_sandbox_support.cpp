@@ -76,12 +76,12 @@ void ToolKey::write_jwks(const std::filesystem::path& file, const std::string& k
                           {"n", big_number(m_impl->key, OSSL_PKEY_PARAM_RSA_N)},
                           {"e", big_number(m_impl->key, OSSL_PKEY_PARAM_RSA_E)}};
     // A second key under another kid, so the sandbox must pick by kid.
-    EVP_PKEY* other = EVP_RSA_gen(2048);
+    static const ToolKey other;
+    EVP_PKEY* other_key = other.m_impl->key;
     nlohmann::json other_jwk = {{"kty", "RSA"},
                                 {"kid", "other-" + kid},
-                                {"n", big_number(other, OSSL_PKEY_PARAM_RSA_N)},
-                                {"e", big_number(other, OSSL_PKEY_PARAM_RSA_E)}};
-    EVP_PKEY_free(other);
+                                {"n", big_number(other_key, OSSL_PKEY_PARAM_RSA_N)},
+                                {"e", big_number(other_key, OSSL_PKEY_PARAM_RSA_E)}};
     std::ofstream(file) << nlohmann::json{{"keys", {other_jwk, jwk}}}.dump();
 }
 
@@ -102,6 +102,11 @@ std::string ToolKey::sign(const nlohmann::json& header, const nlohmann::json& cl
     return signed_text + "." + base64url(signature);
 }
 
+const ToolKey& shared_tool_key() {
+    static const ToolKey key;
+    return key;
+}
+
 long long unix_now() {
     return std::chrono::duration_cast<std::chrono::seconds>(
                std::chrono::system_clock::now().time_since_epoch())
@@ -120,7 +125,7 @@ nlohmann::json assertion_claims(const std::string& audience) {
 }
 
 RunningSandbox::RunningSandbox(sandbox::SandboxOptions options, const std::string& jwks_kid)
-    : m_dir(std::make_unique<ScratchDir>()), m_key(std::make_unique<ToolKey>()) {
+    : m_dir(std::make_unique<ScratchDir>()), m_key(&shared_tool_key()) {
     if (!jwks_kid.empty()) {
         m_key->write_jwks(*m_dir / "jwks.json", jwks_kid);
         options.public_key_file = (*m_dir / "jwks.json").string();
@@ -140,6 +145,7 @@ httplib::Client RunningSandbox::client() const {
     httplib::Client client(m_base_url);
     client.set_read_timeout(10, 0);
     client.set_keep_alive(true);
+    client.set_tcp_nodelay(true);
     return client;
 }
 

@@ -42,6 +42,9 @@ private:
     std::unique_ptr<Impl> m_impl;
 };
 
+// One key for every test that does not need a fresh one: RSA generation is slow.
+const ToolKey& shared_tool_key();
+
 // Claims of a valid assertion for `audience`; tests change one of them.
 nlohmann::json assertion_claims(const std::string& audience);
 std::string unique_jti();
@@ -74,7 +77,7 @@ public:
 
 private:
     std::unique_ptr<ScratchDir> m_dir;
-    std::unique_ptr<ToolKey> m_key;
+    const ToolKey* m_key;
     std::unique_ptr<sandbox::Sandbox> m_sandbox;
     std::string m_base_url;
     std::string m_token_path;
