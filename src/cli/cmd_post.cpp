@@ -100,7 +100,6 @@ void show(const GlobalOptions& globals, const model::RunReport& report) {
     if (globals.json) {
         auto text = report::run_report_json(report);
         std::fwrite(text.data(), 1, text.size(), stdout);
-        std::fputc('\n', stdout);
         return;
     }
     print(globals, report::run_report_table(report, output_style(globals)));

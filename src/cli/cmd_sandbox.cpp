@@ -16,11 +16,13 @@ void add_course_options(CLI::App& command, sandbox::SandboxOptions& options) {
         ->check(CLI::Range(0, 65535));
     command.add_option("--ready-file", options.ready_file,
                        "Written with the base URL once listening");
-    command.add_option("--students", options.students,
-                       "Seed N students, user ids 1001, 1002, ... (default 10)")
+    command
+        .add_option("--students", options.students,
+                    "Seed N students, user ids 1001, 1002, ... (default 10)")
         ->check(CLI::Range(0, 1000000));
-    command.add_option("--roster", options.roster_file,
-                       "Seed students from a CSV: user_id,name,email,lis_person_sourcedid[,roles]")
+    command
+        .add_option("--roster", options.roster_file,
+                    "Seed students from a CSV: user_id,name,email,lis_person_sourcedid[,roles]")
         ->check(CLI::ExistingFile);
     command.add_option("--lineitem", options.line_items,
                        "Seed a line item LABEL:MAX (repeatable; default \"Quiz 1:10\")");
@@ -28,12 +30,14 @@ void add_course_options(CLI::App& command, sandbox::SandboxOptions& options) {
         ->check(CLI::ExistingFile);
     command.add_option("--client-id", options.client_id, "The tool's client id")
         ->capture_default_str();
-    command.add_option("--public-key", options.public_key_file, "The tool's public key (PEM or JWKS)")
+    command
+        .add_option("--public-key", options.public_key_file, "The tool's public key (PEM or JWKS)")
         ->check(CLI::ExistingFile);
     command.add_option("--write-profile", options.write_profile_dir,
                        "Generate a tool key pair and a ready config.json in DIR");
-    command.add_option("--token-lifetime", options.token_lifetime_seconds,
-                       "Lifetime of issued tokens in seconds")
+    command
+        .add_option("--token-lifetime", options.token_lifetime_seconds,
+                    "Lifetime of issued tokens in seconds")
         ->capture_default_str()
         ->check(CLI::NonNegativeNumber);
     command.add_option("--scopes", options.scopes,
@@ -42,12 +46,14 @@ void add_course_options(CLI::App& command, sandbox::SandboxOptions& options) {
         .add_option_function<std::string>(
             "--quirks",
             [&options](const std::string& name) {
-                options.quirks = sandbox::parse_quirk_mode(name).value_or(sandbox::QuirkMode::strict);
+                options.quirks =
+                    sandbox::parse_quirk_mode(name).value_or(sandbox::QuirkMode::strict);
             },
             "Behave like strict|canvas|moodle|openedx (default strict)")
         ->check(CLI::IsMember({"strict", "canvas", "moodle", "openedx"}));
-    command.add_option("--canvas-attempts", options.canvas_attempts,
-                       "Canvas quirk: submissions allowed per student (default 0: unlimited)")
+    command
+        .add_option("--canvas-attempts", options.canvas_attempts,
+                    "Canvas quirk: submissions allowed per student (default 0: unlimited)")
         ->check(CLI::NonNegativeNumber);
 }
 
@@ -57,15 +63,18 @@ void add_fault_options(CLI::App& command, sandbox::SandboxOptions& options) {
     command.add_option("--latency-ms", faults.latency_ms, "Added latency per request")
         ->check(CLI::NonNegativeNumber)
         ->group(group);
-    command.add_option("--fail-rate", faults.fail_rate, "Fraction of requests answered 500/502/503")
+    command
+        .add_option("--fail-rate", faults.fail_rate, "Fraction of requests answered 500/502/503")
         ->check(CLI::Range(0.0, 1.0))
         ->group(group);
-    command.add_option("--throttle-rate", faults.throttle_rate,
-                       "Fraction of requests answered 429 with Retry-After: 1")
+    command
+        .add_option("--throttle-rate", faults.throttle_rate,
+                    "Fraction of requests answered 429 with Retry-After: 1")
         ->check(CLI::Range(0.0, 1.0))
         ->group(group);
-    command.add_option("--drop-rate", faults.drop_rate,
-                       "Fraction of connections closed without a response")
+    command
+        .add_option("--drop-rate", faults.drop_rate,
+                    "Fraction of connections closed without a response")
         ->check(CLI::Range(0.0, 1.0))
         ->group(group);
     command
@@ -84,12 +93,14 @@ void add_fault_options(CLI::App& command, sandbox::SandboxOptions& options) {
     command.add_option("--rps-cap", faults.rps_cap, "Answer 429 above N requests per second")
         ->check(CLI::NonNegativeNumber)
         ->group(group);
-    command.add_option("--expire-tokens-every", faults.expire_tokens_every,
-                       "Invalidate a token after N requests")
+    command
+        .add_option("--expire-tokens-every", faults.expire_tokens_every,
+                    "Invalidate a token after N requests")
         ->check(CLI::NonNegativeNumber)
         ->group(group);
-    command.add_option("--fault-seed", options.fault_seed,
-                       "Seed of the fault injection, for reproducible runs")
+    command
+        .add_option("--fault-seed", options.fault_seed,
+                    "Seed of the fault injection, for reproducible runs")
         ->group(group);
 }
 
@@ -101,9 +112,8 @@ void add_sandbox_command(CLI::App& app, GlobalOptions& /*globals*/, Action& acti
     auto options = std::make_shared<sandbox::SandboxOptions>();
     add_course_options(*command, *options);
     add_fault_options(*command, *options);
-    command->callback([options, &action] {
-        action = [options] { return sandbox::run_sandbox(*options); };
-    });
+    command->callback(
+        [options, &action] { action = [options] { return sandbox::run_sandbox(*options); }; });
 }
 
 } // namespace gradepost::cli

@@ -9,16 +9,16 @@ namespace gradepost::sandbox {
 namespace {
 
 nlohmann::json stored_result_json(const StoredResult& result) {
-    return {{"score_given", result.score_given ? nlohmann::json(*result.score_given) : nullptr},
-            {"score_maximum",
-             result.score_maximum ? nlohmann::json(*result.score_maximum) : nullptr},
-            {"comment", result.comment},
-            {"comments", result.comments},
-            {"timestamp", result.timestamp},
-            {"activity_progress", result.activity_progress},
-            {"grading_progress", result.grading_progress},
-            {"cleared", result.is_cleared},
-            {"attempts", result.attempts}};
+    return {
+        {"score_given", result.score_given ? nlohmann::json(*result.score_given) : nullptr},
+        {"score_maximum", result.score_maximum ? nlohmann::json(*result.score_maximum) : nullptr},
+        {"comment", result.comment},
+        {"comments", result.comments},
+        {"timestamp", result.timestamp},
+        {"activity_progress", result.activity_progress},
+        {"grading_progress", result.grading_progress},
+        {"cleared", result.is_cleared},
+        {"attempts", result.attempts}};
 }
 
 // Per line item and student: the stored result and the accepted posts, in total and per
@@ -109,12 +109,12 @@ void add_admin_routes(httplib::Server& server, SandboxContext& context) {
 }
 
 void add_fallback_routes(httplib::Server& server, SandboxContext& context) {
-    auto not_found = guard(context, RouteKind::unknown, {},
-                           [](const auto& request, auto& response, CallNotes&) {
-                               send_json(response, 404,
-                                         {{"errors", {{{"message", "No route for " + request.method +
-                                                                       " " + request.path}}}}});
-                           });
+    auto not_found =
+        guard(context, RouteKind::unknown, {}, [](const auto& request, auto& response, CallNotes&) {
+            send_json(response, 404,
+                      {{"errors",
+                        {{{"message", "No route for " + request.method + " " + request.path}}}}});
+        });
     server.Get(".*", not_found);
     server.Post(".*", not_found);
     server.Put(".*", not_found);

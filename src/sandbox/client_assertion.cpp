@@ -79,8 +79,10 @@ std::variant<AssertionClaims, OAuthError>
 verify_client_assertion(std::string_view jwt, const std::vector<TrustedKey>& keys,
                         const ExpectedAssertion& expected) {
     auto first_dot = jwt.find('.');
-    auto second_dot = first_dot == std::string_view::npos ? first_dot : jwt.find('.', first_dot + 1);
-    if (second_dot == std::string_view::npos || jwt.find('.', second_dot + 1) != std::string_view::npos)
+    auto second_dot =
+        first_dot == std::string_view::npos ? first_dot : jwt.find('.', first_dot + 1);
+    if (second_dot == std::string_view::npos ||
+        jwt.find('.', second_dot + 1) != std::string_view::npos)
         return invalid_request("client_assertion is not a JWT");
     auto header = decode_segment(jwt.substr(0, first_dot));
     auto claims = decode_segment(jwt.substr(first_dot + 1, second_dot - first_dot - 1));

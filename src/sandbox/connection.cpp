@@ -54,7 +54,8 @@ int connection_socket(const httplib::Request& request) {
     for (const auto& entry : std::filesystem::directory_iterator("/proc/self/fd", error)) {
         std::string name = entry.path().filename().string();
         int descriptor = -1;
-        auto [end, parse_error] = std::from_chars(name.data(), name.data() + name.size(), descriptor);
+        auto [end, parse_error] =
+            std::from_chars(name.data(), name.data() + name.size(), descriptor);
         if (parse_error == std::errc() && descriptor > 2 &&
             is_connection(descriptor, request.local_port, request.remote_port))
             return descriptor;

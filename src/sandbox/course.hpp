@@ -6,7 +6,8 @@
 
 namespace gradepost::sandbox {
 
-inline constexpr const char* k_learner_role = "http://purl.imsglobal.org/vocab/lis/v2/membership#Learner";
+inline constexpr const char* k_learner_role =
+    "http://purl.imsglobal.org/vocab/lis/v2/membership#Learner";
 inline constexpr const char* k_instructor_role =
     "http://purl.imsglobal.org/vocab/lis/v2/membership#Instructor";
 

@@ -70,7 +70,8 @@ std::string read_text(const std::filesystem::path& file, std::string_view what) 
     return text.str();
 }
 
-std::string string_member(const nlohmann::json& object, const char* name, const std::string& where) {
+std::string string_member(const nlohmann::json& object, const char* name,
+                          const std::string& where) {
     if (!object.contains(name))
         return {};
     if (!object[name].is_string() && !object[name].is_number_integer())
@@ -180,8 +181,8 @@ LineItem parse_line_item_flag(std::string_view text) {
         throw util::UsageError(fmt::format("--lineitem \"{}\": expected LABEL:MAX", text));
     std::string maximum_text = trim(text.substr(colon + 1));
     double maximum = 0;
-    auto [end, error] = std::from_chars(maximum_text.data(),
-                                        maximum_text.data() + maximum_text.size(), maximum);
+    auto [end, error] =
+        std::from_chars(maximum_text.data(), maximum_text.data() + maximum_text.size(), maximum);
     if (error != std::errc() || end != maximum_text.data() + maximum_text.size() ||
         !(maximum > 0) || !std::isfinite(maximum))
         throw util::UsageError(
@@ -225,8 +226,8 @@ std::vector<Member> read_roster(const std::filesystem::path& file) {
             continue;
         std::string where = fmt::format("{}:{}", file.string(), number);
         if (fields.size() < 4 || fields[0].empty())
-            throw util::UsageError(
-                where + ": expected user_id,name,email,lis_person_sourcedid[,roles]");
+            throw util::UsageError(where +
+                                   ": expected user_id,name,email,lis_person_sourcedid[,roles]");
         Member member;
         member.user_id = fields[0];
         member.lti_user_id = alias_of(member.user_id);

@@ -68,8 +68,8 @@ std::string bio_text(BIO* bio) {
 // or a certificate.
 EVP_PKEY* decode_pem_public_key(const std::string& text) {
     EVP_PKEY* key = nullptr;
-    Decoder decoder(OSSL_DECODER_CTX_new_for_pkey(&key, "PEM", nullptr, "RSA",
-                                                  EVP_PKEY_PUBLIC_KEY, nullptr, nullptr));
+    Decoder decoder(OSSL_DECODER_CTX_new_for_pkey(&key, "PEM", nullptr, "RSA", EVP_PKEY_PUBLIC_KEY,
+                                                  nullptr, nullptr));
     if (decoder) {
         auto data = reinterpret_cast<const unsigned char*>(text.data());
         std::size_t length = text.size();
@@ -92,7 +92,8 @@ EVP_PKEY* key_from_jwk(const nlohmann::json& jwk) {
     BigNumber n = big_number_from(*modulus);
     BigNumber e = big_number_from(*exponent);
     ParamBuilder builder(OSSL_PARAM_BLD_new());
-    if (!n || !e || !builder || !OSSL_PARAM_BLD_push_BN(builder.get(), OSSL_PKEY_PARAM_RSA_N, n.get()) ||
+    if (!n || !e || !builder ||
+        !OSSL_PARAM_BLD_push_BN(builder.get(), OSSL_PKEY_PARAM_RSA_N, n.get()) ||
         !OSSL_PARAM_BLD_push_BN(builder.get(), OSSL_PKEY_PARAM_RSA_E, e.get()))
         return nullptr;
     Params params(OSSL_PARAM_BLD_to_param(builder.get()));
@@ -117,8 +118,8 @@ std::string read_file(const std::filesystem::path& file) {
 
 bool VerifyKey::verify_rs256(std::string_view signed_text, std::string_view signature) const {
     DigestContext context(EVP_MD_CTX_new());
-    if (!context || EVP_DigestVerifyInit(context.get(), nullptr, EVP_sha256(), nullptr,
-                                         m_impl->key.get()) != 1)
+    if (!context ||
+        EVP_DigestVerifyInit(context.get(), nullptr, EVP_sha256(), nullptr, m_impl->key.get()) != 1)
         return false;
     return EVP_DigestVerify(context.get(), reinterpret_cast<const unsigned char*>(signature.data()),
                             signature.size(),
@@ -156,8 +157,8 @@ std::vector<TrustedKey> load_trusted_keys(const std::filesystem::path& file) {
     auto json = nlohmann::json::parse(text, nullptr, false);
     if (json.is_discarded())
         throw util::ConfigError(file.string() + ": neither a PEM key nor a JWKS");
-    auto entries = json.is_object() && json.contains("keys") ? json["keys"]
-                                                               : nlohmann::json::array({json});
+    auto entries =
+        json.is_object() && json.contains("keys") ? json["keys"] : nlohmann::json::array({json});
     for (const auto& entry : entries) {
         if (EVP_PKEY* key = key_from_jwk(entry)) {
             std::string kid = entry.contains("kid") && entry["kid"].is_string()
@@ -178,7 +179,8 @@ GeneratedKeyPair generate_key_pair() {
     VerifyKey key = wrap(raw);
     Bio private_bio(BIO_new(BIO_s_mem()));
     Bio public_bio(BIO_new(BIO_s_mem()));
-    if (PEM_write_bio_PrivateKey(private_bio.get(), raw, nullptr, nullptr, 0, nullptr, nullptr) != 1 ||
+    if (PEM_write_bio_PrivateKey(private_bio.get(), raw, nullptr, nullptr, 0, nullptr, nullptr) !=
+            1 ||
         PEM_write_bio_PUBKEY(public_bio.get(), raw) != 1)
         throw util::ConfigError("cannot encode the generated key pair");
 

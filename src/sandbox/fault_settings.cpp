@@ -20,11 +20,21 @@ void take(const nlohmann::json& changes, const char* name, T& target, bool (*is_
     target = converted;
 }
 
-bool is_rate(double value) { return value >= 0 && value <= 1; }
-bool is_positive(double value) { return value > 0; }
-bool is_not_negative(double value) { return value >= 0; }
-bool is_count(int value) { return value >= 0; }
-bool is_any(bool) { return true; }
+bool is_rate(double value) {
+    return value >= 0 && value <= 1;
+}
+bool is_positive(double value) {
+    return value > 0;
+}
+bool is_not_negative(double value) {
+    return value >= 0;
+}
+bool is_count(int value) {
+    return value >= 0;
+}
+bool is_any(bool) {
+    return true;
+}
 
 } // namespace
 

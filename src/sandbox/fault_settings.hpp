@@ -14,11 +14,11 @@ struct FaultSettings {
     double throttle_rate = 0; // 429 with Retry-After: 1
     double drop_rate = 0;     // connection closed without a response
     bool canvas_throttle = false;
-    double bucket_size = 700;   // Canvas's leaky bucket, per client id
-    double bucket_drain = 10;   // units per second
-    double bucket_upfront = 50; // charged while a request runs
-    double request_cost = 0;    // added to each request's own time (seconds) once done
-    int rps_cap = 0;            // 429 above this many requests per second; 0: none
+    double bucket_size = 700;    // Canvas's leaky bucket, per client id
+    double bucket_drain = 10;    // units per second
+    double bucket_upfront = 50;  // charged while a request runs
+    double request_cost = 0;     // added to each request's own time (seconds) once done
+    int rps_cap = 0;             // 429 above this many requests per second; 0: none
     int expire_tokens_every = 0; // a token stops working after this many requests; 0: never
     bool on_token = false;
 };

@@ -10,8 +10,9 @@ namespace gradepost::sandbox {
 namespace {
 
 nlohmann::json line_item_json(const LineItem& item, const PlatformUrls& urls) {
-    nlohmann::json json = {
-        {"id", urls.lineitem_url(item.id)}, {"label", item.label}, {"scoreMaximum", item.score_maximum}};
+    nlohmann::json json = {{"id", urls.lineitem_url(item.id)},
+                           {"label", item.label},
+                           {"scoreMaximum", item.score_maximum}};
     auto add = [&json](const char* name, const std::string& value) {
         if (!value.empty())
             json[name] = value;
@@ -61,7 +62,9 @@ LineItem parse_line_item(const httplib::Request& request, const Quirks& quirks) 
     return item;
 }
 
-int item_id(const httplib::Request& request) { return std::stoi(request.matches[1].str()); }
+int item_id(const httplib::Request& request) {
+    return std::stoi(request.matches[1].str());
+}
 
 LineItem existing_item(const SandboxContext& context, int id) {
     auto item = context.state.line_item(id);
@@ -74,7 +77,8 @@ void list_line_items(const httplib::Request& request, httplib::Response& respons
                      SandboxContext& context) {
     require_accept(request, k_lineitem_container_media_type, context.quirks);
     auto filter = [&request](const char* name) {
-        return request.has_param(name) ? std::optional(request.get_param_value(name)) : std::nullopt;
+        return request.has_param(name) ? std::optional(request.get_param_value(name))
+                                       : std::nullopt;
     };
     auto resource_link_id = filter("resource_link_id");
     auto resource_id = filter("resource_id");
@@ -85,8 +89,8 @@ void list_line_items(const httplib::Request& request, httplib::Response& respons
             (!resource_id || item.resource_id == *resource_id) && (!tag || item.tag == *tag))
             items.push_back(std::move(item));
     }
-    Page page = paginate(items.size(), query_of(request), context.quirks,
-                         context.urls.lineitems_url());
+    Page page =
+        paginate(items.size(), query_of(request), context.quirks, context.urls.lineitems_url());
     auto body = nlohmann::json::array();
     for (std::size_t i = page.begin; i < page.end; ++i)
         body.push_back(line_item_json(items[i], context.urls));
@@ -110,8 +114,8 @@ void add_line_item_routes(httplib::Server& server, SandboxContext& context) {
     server.Post(urls.lineitems_pattern(),
                 guard(context, RouteKind::line_items, write_scopes,
                       [&context](const auto& request, auto& response, CallNotes&) {
-                          LineItem item = context.state.add_line_item(
-                              parse_line_item(request, context.quirks));
+                          LineItem item =
+                              context.state.add_line_item(parse_line_item(request, context.quirks));
                           std::string url = context.urls.lineitem_url(item.id);
                           response.set_header("Location", url);
                           send_json(response, 201, line_item_json(item, context.urls),

@@ -11,14 +11,10 @@ namespace gradepost::sandbox {
 namespace {
 
 nlohmann::json member_json(const Member& member) {
-    return {{"user_id", member.user_id},
-            {"name", member.name},
-            {"given_name", member.given_name},
-            {"family_name", member.family_name},
-            {"email", member.email},
-            {"lis_person_sourcedid", member.sourcedid},
-            {"roles", member.roles},
-            {"status", "Active"}};
+    return {{"user_id", member.user_id},       {"name", member.name},
+            {"given_name", member.given_name}, {"family_name", member.family_name},
+            {"email", member.email},           {"lis_person_sourcedid", member.sourcedid},
+            {"roles", member.roles},           {"status", "Active"}};
 }
 
 void list_members(const httplib::Request& request, httplib::Response& response,
@@ -30,11 +26,12 @@ void list_members(const httplib::Request& request, httplib::Response& response,
 
     std::vector<const Member*> members;
     for (const auto& member : context.state.members())
-        if (!role || std::find(member.roles.begin(), member.roles.end(), *role) != member.roles.end())
+        if (!role ||
+            std::find(member.roles.begin(), member.roles.end(), *role) != member.roles.end())
             members.push_back(&member);
 
-    Page page = paginate(members.size(), query_of(request), context.quirks,
-                         context.urls.memberships_url());
+    Page page =
+        paginate(members.size(), query_of(request), context.quirks, context.urls.memberships_url());
     auto listed = nlohmann::json::array();
     for (std::size_t i = page.begin; i < page.end; ++i)
         listed.push_back(member_json(*members[i]));

@@ -20,14 +20,14 @@ struct SandboxOptions {
     std::vector<std::string> line_items; // "LABEL:MAX"; default "Quiz 1:10"
     std::string seed_file;               // JSON, see course_seed.hpp
     std::string client_id = "sandbox-tool";
-    std::string public_key_file;         // PEM or JWKS of the tool
-    std::string write_profile_dir;       // generate a key pair and a ready config.json
+    std::string public_key_file;   // PEM or JWKS of the tool
+    std::string write_profile_dir; // generate a key pair and a ready config.json
     int token_lifetime_seconds = 3600;
-    std::string scopes;                  // allowed scopes, comma or space separated; empty: all
+    std::string scopes; // allowed scopes, comma or space separated; empty: all
     QuirkMode quirks = QuirkMode::strict;
-    int canvas_attempts = 0;             // 0: unlimited
+    int canvas_attempts = 0; // 0: unlimited
     FaultSettings faults;
-    std::optional<bool> canvas_throttle; // unset: on in canvas mode only
+    std::optional<bool> canvas_throttle;     // unset: on in canvas mode only
     std::optional<std::uint64_t> fault_seed; // unset: random
     std::size_t log_capacity = 100'000;
     int worker_threads = 64;

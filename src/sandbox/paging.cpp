@@ -89,7 +89,8 @@ Page paginate(std::size_t total, const QueryParams& query, const Quirks& quirks,
         params.emplace_back("page", std::to_string(target));
         if (!page.link_header.empty())
             page.link_header += ", ";
-        page.link_header += fmt::format("<{}>; rel=\"{}\"", with_query(collection_url, params), rel);
+        page.link_header +=
+            fmt::format("<{}>; rel=\"{}\"", with_query(collection_url, params), rel);
     };
     if (number < pages)
         link(number + 1, "next");

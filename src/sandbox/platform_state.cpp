@@ -132,8 +132,7 @@ void PlatformState::clear_results() {
     m_scores.clear();
 }
 
-bool PlatformState::remember_jti(const std::string& jti, util::Instant expires,
-                                 util::Instant now) {
+bool PlatformState::remember_jti(const std::string& jti, util::Instant expires, util::Instant now) {
     std::lock_guard lock(m_mutex);
     sweep(m_jtis, now, [](util::Instant expiry) { return expiry; });
     return m_jtis.emplace(jti, expires).second;
@@ -162,8 +161,10 @@ Authorization PlatformState::authorize(std::string_view token,
         return {401, "Access token expired", entry.client_id, false};
     if (expire_every > 0 && entry.uses >= expire_every)
         return {401, "Access token expired", entry.client_id, true};
-    bool has_scope = any_of.empty() || std::any_of(any_of.begin(), any_of.end(),
-                                 [&](std::string_view scope) { return entry.scopes.contains(scope); });
+    bool has_scope =
+        any_of.empty() || std::any_of(any_of.begin(), any_of.end(), [&](std::string_view scope) {
+            return entry.scopes.contains(scope);
+        });
     if (!has_scope)
         return {403, "Insufficient scope: the token lacks " + std::string(any_of.front()),
                 entry.client_id, false};

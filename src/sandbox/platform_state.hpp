@@ -63,9 +63,8 @@ public:
 
     // Checks the score against what is stored, then stores it and counts the post, as one
     // step. Throws RequestError (timestamp order, attempts, line item gone).
-    StoredResult record_score(int line_item_id, const Member& member,
-                              const ScoreSubmission& score, const Quirks& quirks,
-                              int allowed_attempts);
+    StoredResult record_score(int line_item_id, const Member& member, const ScoreSubmission& score,
+                              const Quirks& quirks, int allowed_attempts);
     std::vector<std::pair<std::string, StoredResult>> results(int line_item_id) const;
     std::vector<ScoreRow> score_rows() const;
     // Forgets results and post counts; line items, members and tokens stay.

@@ -30,10 +30,9 @@ std::string PlatformUrls::token_path() const {
 }
 
 std::string PlatformUrls::lineitems_url() const {
-    return m_is_moodle
-               ? fmt::format("{}/mod/lti/services.php/{}/lineitems{}", m_base_url, m_course_id,
-                             k_moodle_type)
-               : fmt::format("{}/api/lti/courses/{}/line_items", m_base_url, m_course_id);
+    return m_is_moodle ? fmt::format("{}/mod/lti/services.php/{}/lineitems{}", m_base_url,
+                                     m_course_id, k_moodle_type)
+                       : fmt::format("{}/api/lti/courses/{}/line_items", m_base_url, m_course_id);
 }
 
 std::string PlatformUrls::lineitem_base(int id) const {
@@ -62,29 +61,36 @@ std::string PlatformUrls::result_url(int id, std::string_view user_id) const {
 }
 
 std::string PlatformUrls::memberships_url() const {
-    return m_is_moodle ? fmt::format("{}/mod/lti/services.php/CourseSection/{}/bindings/1/memberships",
-                                     m_base_url, m_course_id)
-                       : fmt::format("{}/api/lti/courses/{}/names_and_roles", m_base_url,
-                                     m_course_id);
+    return m_is_moodle
+               ? fmt::format("{}/mod/lti/services.php/CourseSection/{}/bindings/1/memberships",
+                             m_base_url, m_course_id)
+               : fmt::format("{}/api/lti/courses/{}/names_and_roles", m_base_url, m_course_id);
 }
 
 std::string PlatformUrls::lineitems_pattern() const {
-    return m_is_moodle ? fmt::format("/mod/lti/services.php/{}/lineitems", regex_escape(m_course_id))
-                       : fmt::format("/api/lti/courses/{}/line_items", regex_escape(m_course_id));
+    return m_is_moodle
+               ? fmt::format("/mod/lti/services.php/{}/lineitems", regex_escape(m_course_id))
+               : fmt::format("/api/lti/courses/{}/line_items", regex_escape(m_course_id));
 }
 
 std::string PlatformUrls::lineitem_pattern() const {
-    return m_is_moodle ? lineitems_pattern() + R"(/(\d+)/lineitem)" : lineitems_pattern() + R"(/(\d+))";
+    return m_is_moodle ? lineitems_pattern() + R"(/(\d+)/lineitem)"
+                       : lineitems_pattern() + R"(/(\d+))";
 }
 
-std::string PlatformUrls::scores_pattern() const { return lineitem_pattern() + "/scores"; }
+std::string PlatformUrls::scores_pattern() const {
+    return lineitem_pattern() + "/scores";
+}
 
-std::string PlatformUrls::results_pattern() const { return lineitem_pattern() + "/results"; }
+std::string PlatformUrls::results_pattern() const {
+    return lineitem_pattern() + "/results";
+}
 
 std::string PlatformUrls::memberships_pattern() const {
-    return m_is_moodle ? fmt::format("/mod/lti/services.php/CourseSection/{}/bindings/1/memberships",
-                                     regex_escape(m_course_id))
-                       : fmt::format("/api/lti/courses/{}/names_and_roles", regex_escape(m_course_id));
+    return m_is_moodle
+               ? fmt::format("/mod/lti/services.php/CourseSection/{}/bindings/1/memberships",
+                             regex_escape(m_course_id))
+               : fmt::format("/api/lti/courses/{}/names_and_roles", regex_escape(m_course_id));
 }
 
 std::string percent_encode(std::string_view text) {

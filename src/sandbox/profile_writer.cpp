@@ -46,17 +46,16 @@ void write_tool_profile(const std::filesystem::path& directory, const GeneratedK
     write_file(private_key_file, keys.private_pem, 0600);
     write_file(absolute / "tool-public.pem", keys.public_pem, 0644);
     write_file(absolute / "jwks.json", keys.jwks.dump(2) + "\n", 0644);
-    nlohmann::json config = {
-        {"default_profile", "sandbox"},
-        {"profiles",
-         {{"sandbox",
-           {{"platform", profile.platform},
-            {"client_id", profile.client_id},
-            {"token_url", profile.token_url},
-            {"lineitems_url", profile.lineitems_url},
-            {"memberships_url", profile.memberships_url},
-            {"private_key_file", private_key_file.string()},
-            {"key_id", keys.kid}}}}}};
+    nlohmann::json config = {{"default_profile", "sandbox"},
+                             {"profiles",
+                              {{"sandbox",
+                                {{"platform", profile.platform},
+                                 {"client_id", profile.client_id},
+                                 {"token_url", profile.token_url},
+                                 {"lineitems_url", profile.lineitems_url},
+                                 {"memberships_url", profile.memberships_url},
+                                 {"private_key_file", private_key_file.string()},
+                                 {"key_id", keys.kid}}}}}};
     write_file(absolute / "config.json", config.dump(2) + "\n", 0644);
 }
 

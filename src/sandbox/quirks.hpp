@@ -29,9 +29,9 @@ std::string_view platform_name(QuirkMode mode);
 
 // How a score's timestamp must relate to the stored one.
 enum class TimestampRule {
-    not_older,                 // strict, canvas: older → 400, equal accepted
-    later,                     // openedx: equal or older → 400
-    later_in_whole_seconds,    // moodle: equal or older in whole seconds → 409
+    not_older,              // strict, canvas: older → 400, equal accepted
+    later,                  // openedx: equal or older → 400
+    later_in_whole_seconds, // moodle: equal or older in whole seconds → 409
 };
 
 // How a successful score POST is answered.

@@ -25,7 +25,9 @@ std::string_view to_string(RouteKind kind) {
     return "unknown";
 }
 
-bool is_success(int status) { return status >= 200 && status < 300; }
+bool is_success(int status) {
+    return status >= 200 && status < 300;
+}
 
 } // namespace
 
@@ -59,14 +61,15 @@ nlohmann::json RequestLog::entries_json(std::uint64_t since) const {
     for (const auto& [sequence, entry] : m_entries) {
         if (sequence <= since)
             continue;
-        nlohmann::json json = {{"seq", sequence},
-                               {"time", util::format_iso8601(entry.time)},
-                               {"kind", to_string(entry.kind)},
-                               {"method", entry.method},
-                               {"path", entry.path},
-                               {"status", entry.status},
-                               {"duration_ms", entry.duration_ms},
-                               {"fault", entry.fault.empty() ? nlohmann::json() : nlohmann::json(entry.fault)}};
+        nlohmann::json json = {
+            {"seq", sequence},
+            {"time", util::format_iso8601(entry.time)},
+            {"kind", to_string(entry.kind)},
+            {"method", entry.method},
+            {"path", entry.path},
+            {"status", entry.status},
+            {"duration_ms", entry.duration_ms},
+            {"fault", entry.fault.empty() ? nlohmann::json() : nlohmann::json(entry.fault)}};
         if (!entry.user_id.empty())
             json["user_id"] = entry.user_id;
         if (!entry.client_id.empty())

@@ -18,8 +18,8 @@ enum class RouteKind { token, line_items, score, results, memberships, unknown }
 struct LogEntry {
     RouteKind kind = RouteKind::unknown;
     std::string method;
-    std::string path; // with the query string
-    int status = 0;   // 0: the connection was dropped
+    std::string path;    // with the query string
+    int status = 0;      // 0: the connection was dropped
     std::string user_id; // scores only
     std::string client_id;
     double duration_ms = 0;

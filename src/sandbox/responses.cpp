@@ -35,7 +35,8 @@ std::string percent_decode(std::string_view text) {
             decoded.push_back(' ');
         } else if (text[i] == '%' && i + 2 < text.size() && std::isxdigit(text[i + 1]) &&
                    std::isxdigit(text[i + 2])) {
-            decoded.push_back(static_cast<char>(std::stoi(std::string(text.substr(i + 1, 2)), nullptr, 16)));
+            decoded.push_back(
+                static_cast<char>(std::stoi(std::string(text.substr(i + 1, 2)), nullptr, 16)));
             i += 2;
         } else {
             decoded.push_back(text[i]);

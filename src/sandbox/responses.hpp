@@ -12,7 +12,8 @@
 // Reading requests and writing answers the way the platform of the quirk mode does.
 namespace gradepost::sandbox {
 
-inline constexpr std::string_view k_lineitem_media_type = "application/vnd.ims.lis.v2.lineitem+json";
+inline constexpr std::string_view k_lineitem_media_type =
+    "application/vnd.ims.lis.v2.lineitem+json";
 inline constexpr std::string_view k_lineitem_container_media_type =
     "application/vnd.ims.lis.v2.lineitemcontainer+json";
 inline constexpr std::string_view k_score_media_type = "application/vnd.ims.lis.v1.score+json";

@@ -15,7 +15,9 @@ namespace {
 
 using SteadyClock = std::chrono::steady_clock;
 
-std::string format_units(double units) { return fmt::format("{:.1f}", units); }
+std::string format_units(double units) {
+    return fmt::format("{:.1f}", units);
+}
 
 // Applies the fault decided for this request; returns its log name, or empty when the
 // request goes on.
@@ -30,7 +32,8 @@ std::string inject(const FaultDecision& decision, httplib::Response& response) {
         send_json(response, decision.status, {{"errors", {{{"message", "Too Many Requests"}}}}});
         return std::string(to_string(decision.kind));
     case FaultKind::fail:
-        send_json(response, decision.status, {{"errors", {{{"message", "Injected server error"}}}}});
+        send_json(response, decision.status,
+                  {{"errors", {{{"message", "Injected server error"}}}}});
         return "fail";
     case FaultKind::none:
         break;
@@ -42,9 +45,8 @@ std::string inject(const FaultDecision& decision, httplib::Response& response) {
 
 httplib::Server::Handler guard(SandboxContext& context, RouteKind kind,
                                std::vector<std::string_view> any_of_scopes, RouteHandler handler) {
-    return [&context, kind, scopes = std::move(any_of_scopes),
-            handler = std::move(handler)](const httplib::Request& request,
-                                          httplib::Response& response) {
+    return [&context, kind, scopes = std::move(any_of_scopes), handler = std::move(handler)](
+               const httplib::Request& request, httplib::Response& response) {
         auto started = SteadyClock::now();
         CallNotes notes;
         std::string fault;
@@ -75,10 +77,9 @@ httplib::Server::Handler guard(SandboxContext& context, RouteKind kind,
                 }
             }
             if (fault.empty() && !scopes.empty()) {
-                Authorization authorization =
-                    context.state.authorize(bearer_token(request), scopes,
-                                            settings.expire_tokens_every,
-                                            util::system_clock().now());
+                Authorization authorization = context.state.authorize(bearer_token(request), scopes,
+                                                                      settings.expire_tokens_every,
+                                                                      util::system_clock().now());
                 notes.client_id = authorization.client_id;
                 if (authorization.is_used_up)
                     fault = "token_expired";

@@ -67,7 +67,9 @@ Sandbox::Sandbox(SandboxOptions options) : m_impl(std::make_unique<Impl>()) {
     impl.options = std::move(options);
 }
 
-Sandbox::~Sandbox() { stop(); }
+Sandbox::~Sandbox() {
+    stop();
+}
 
 int Sandbox::start() {
     auto& impl = *m_impl;
@@ -101,14 +103,14 @@ int Sandbox::start() {
     impl.base_url = "http://" + std::string(k_host) + ":" + std::to_string(port);
 
     std::uint64_t seed = impl.options.fault_seed.value_or(random_seed());
-    impl.context = std::make_unique<SandboxContext>(impl.options, impl.course, impl.keys,
-                                                    impl.base_url, seed);
+    impl.context =
+        std::make_unique<SandboxContext>(impl.options, impl.course, impl.keys, impl.base_url, seed);
     auto& context = *impl.context;
     if (impl.generated) {
         write_tool_profile(impl.options.write_profile_dir, *impl.generated,
-                           {std::string(platform_name(context.quirks.mode)),
-                            impl.options.client_id, context.urls.token_url(),
-                            context.urls.lineitems_url(), context.urls.memberships_url()});
+                           {std::string(platform_name(context.quirks.mode)), impl.options.client_id,
+                            context.urls.token_url(), context.urls.lineitems_url(),
+                            context.urls.memberships_url()});
     }
 
     add_admin_routes(server, context);
@@ -141,6 +143,8 @@ void Sandbox::stop() {
     m_impl->thread.join();
 }
 
-std::string Sandbox::base_url() const { return m_impl->base_url; }
+std::string Sandbox::base_url() const {
+    return m_impl->base_url;
+}
 
 } // namespace gradepost::sandbox

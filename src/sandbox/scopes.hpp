@@ -12,7 +12,8 @@ inline constexpr std::string_view k_scope_lineitem_readonly =
     "https://purl.imsglobal.org/spec/lti-ags/scope/lineitem.readonly";
 inline constexpr std::string_view k_scope_result_readonly =
     "https://purl.imsglobal.org/spec/lti-ags/scope/result.readonly";
-inline constexpr std::string_view k_scope_score = "https://purl.imsglobal.org/spec/lti-ags/scope/score";
+inline constexpr std::string_view k_scope_score =
+    "https://purl.imsglobal.org/spec/lti-ags/scope/score";
 inline constexpr std::string_view k_scope_memberships =
     "https://purl.imsglobal.org/spec/lti-nrps/scope/contextmembership.readonly";
 

@@ -10,7 +10,9 @@ namespace gradepost::sandbox {
 
 namespace {
 
-int item_id(const httplib::Request& request) { return std::stoi(request.matches[1].str()); }
+int item_id(const httplib::Request& request) {
+    return std::stoi(request.matches[1].str());
+}
 
 void require_line_item(const SandboxContext& context, int id) {
     if (!context.state.line_item(id))
@@ -27,8 +29,8 @@ void post_score(const httplib::Request& request, httplib::Response& response,
         notes.user_id = body["userId"].get<std::string>();
 
     ScoreSubmission score = parse_score(body);
-    const Member* member = context.state.find_member(score.user_id,
-                                                     context.quirks.accepts_lti_user_ids);
+    const Member* member =
+        context.state.find_member(score.user_id, context.quirks.accepts_lti_user_ids);
     if (!member || !member->is_student())
         throw RequestError(422, "User not found in course or is not a student");
     context.state.record_score(id, *member, score, context.quirks, context.options.canvas_attempts);

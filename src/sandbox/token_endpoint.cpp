@@ -23,7 +23,8 @@ void answer(httplib::Response& response, const SandboxContext& context, int stat
             const nlohmann::json& body) {
     response.set_header("Cache-Control", "no-store");
     send_json(response, status, body,
-              context.quirks.token_answer_as_html ? "text/html; charset=utf-8" : "application/json");
+              context.quirks.token_answer_as_html ? "text/html; charset=utf-8"
+                                                  : "application/json");
 }
 
 void refuse(httplib::Response& response, const SandboxContext& context, const OAuthError& error) {

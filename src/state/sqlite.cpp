@@ -36,7 +36,9 @@ void Statement::check(int result) const {
 }
 
 Statement& Statement::bind_text(int index, std::string_view text) {
-    check(sqlite3_bind_text(m_statement, index, text.data(), text_length(text), SQLITE_TRANSIENT));
+    // An empty view may have no data pointer, which SQLite would bind as NULL.
+    const char* data = text.data() ? text.data() : "";
+    check(sqlite3_bind_text(m_statement, index, data, text_length(text), SQLITE_TRANSIENT));
     return *this;
 }
 

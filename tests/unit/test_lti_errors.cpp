@@ -9,56 +9,64 @@ using testing::make_response;
 
 TEST_SUITE("lti::errors") {
 
-TEST_CASE("the platform's message comes from the JSON body in its usual places") {
-    CHECK(platform_message(make_response(
-              422, R"({"errors":[{"message":"User not found in course or is not a student"}]})")) ==
-          "User not found in course or is not a student");
-    CHECK(platform_message(make_response(
-              401, R"({"errors":{"type":"unauthorized","message":"Invalid access token."}})")) ==
-          "Invalid access token.");
-    CHECK(platform_message(make_response(400, R"({"error":"bad","error_description":"why"})")) ==
-          "bad: why");
-    CHECK(platform_message(make_response(400, R"({"message":"nope"})")) == "nope");
-    CHECK(platform_message(make_response(400, R"({"detail":"nope\nsecond line"})")) ==
-          "nope second line");
-}
+    TEST_CASE("the platform's message comes from the JSON body in its usual places") {
+        CHECK(platform_message(make_response(
+                  422,
+                  R"({"errors":[{"message":"User not found in course or is not a student"}]})")) ==
+              "User not found in course or is not a student");
+        CHECK(
+            platform_message(make_response(
+                401, R"({"errors":{"type":"unauthorized","message":"Invalid access token."}})")) ==
+            "Invalid access token.");
+        CHECK(platform_message(make_response(
+                  400, R"({"error":"bad","error_description":"why"})")) == "bad: why");
+        CHECK(platform_message(make_response(400, R"({"message":"nope"})")) == "nope");
+        CHECK(platform_message(make_response(400, R"({"detail":"nope\nsecond line"})")) ==
+              "nope second line");
+    }
 
-TEST_CASE("Moodle's empty [] body gives way to the reason phrase") {
-    CHECK(platform_message(make_response(400, "[]", {}, "Incorrect score received")) ==
-          "Incorrect score received");
-    CHECK(platform_message(make_response(500, "", {}, "")) == "HTTP 500");
-    CHECK(platform_message(make_response(502, "<html>bad gateway</html>", {}, "")) == "HTTP 502");
-    CHECK(platform_message(make_response(400, "plain words", {}, "")) == "plain words");
-}
+    TEST_CASE("Moodle's empty [] body gives way to the reason phrase") {
+        CHECK(platform_message(make_response(400, "[]", {}, "Incorrect score received")) ==
+              "Incorrect score received");
+        CHECK(platform_message(make_response(500, "", {}, "")) == "HTTP 500");
+        CHECK(platform_message(make_response(502, "<html>bad gateway</html>", {}, "")) ==
+              "HTTP 502");
+        CHECK(platform_message(make_response(400, "plain words", {}, "")) == "plain words");
+    }
 
-TEST_CASE("score post errors carry hints for the known causes") {
-    CHECK(score_post_error(make_response(
-              422, R"({"errors":[{"message":"User not found in course or is not a student"}]})")) ==
-          "User not found in course or is not a student; is the user a student of the course? "
-          "(course unpublished, test student, or teacher)");
-    CHECK(score_post_error(make_response(
-              400, R"({"errors":[{"message":"Provided timestamp of 2026-09-21T14:13:20Z before "
+    TEST_CASE("score post errors carry hints for the known causes") {
+        CHECK(score_post_error(make_response(
+                  422,
+                  R"({"errors":[{"message":"User not found in course or is not a student"}]})")) ==
+              "User not found in course or is not a student; is the user a student of the course? "
+              "(course unpublished, test student, or teacher)");
+        CHECK(score_post_error(
+                  make_response(
+                      400,
+                      R"({"errors":[{"message":"Provided timestamp of 2026-09-21T14:13:20Z before "
                    "last updated timestamp of 2026-09-21T14:13:21Z"}]})"))
-              .ends_with("; the platform holds a newer score for this student (timestamp)"));
-    CHECK(score_post_error(make_response(409, "[]", {}, "Conflict")) ==
-          "Conflict; the platform holds a newer score for this student (timestamp)");
-    CHECK(score_post_error(make_response(400, "[]", {}, "Incorrect score received")) ==
-          "Incorrect score received");
-    CHECK(score_post_error(make_response(403, R"({"errors":[{"message":"Rate Limit Exceeded"}]})"))
-              .find("lower --concurrency or --rate") != std::string::npos);
-    CHECK(score_post_error(make_response(500, "")) == "Internal Server Error");
-}
+                  .ends_with("; the platform holds a newer score for this student (timestamp)"));
+        CHECK(score_post_error(make_response(409, "[]", {}, "Conflict")) ==
+              "Conflict; the platform holds a newer score for this student (timestamp)");
+        CHECK(score_post_error(make_response(400, "[]", {}, "Incorrect score received")) ==
+              "Incorrect score received");
+        CHECK(score_post_error(
+                  make_response(403, R"({"errors":[{"message":"Rate Limit Exceeded"}]})"))
+                  .find("lower --concurrency or --rate") != std::string::npos);
+        CHECK(score_post_error(make_response(500, "")) == "Internal Server Error");
+    }
 
-TEST_CASE("no response is reported with the transport's error") {
-    http::Response dropped;
-    dropped.transport_error = "Operation timed out after 60000 milliseconds";
-    CHECK(score_post_error(dropped) == "no response: Operation timed out after 60000 milliseconds");
-}
+    TEST_CASE("no response is reported with the transport's error") {
+        http::Response dropped;
+        dropped.transport_error = "Operation timed out after 60000 milliseconds";
+        CHECK(score_post_error(dropped) ==
+              "no response: Operation timed out after 60000 milliseconds");
+    }
 
-TEST_CASE("Canvas's throttling 403 is told apart from a refusal") {
-    CHECK(is_rate_limited(make_response(403, "403 Forbidden (Rate Limit Exceeded)\n")));
-    CHECK(is_rate_limited(make_response(429, "")));
-    CHECK_FALSE(is_rate_limited(make_response(403, R"({"errors":[{"message":"forbidden"}]})")));
-}
+    TEST_CASE("Canvas's throttling 403 is told apart from a refusal") {
+        CHECK(is_rate_limited(make_response(403, "403 Forbidden (Rate Limit Exceeded)\n")));
+        CHECK(is_rate_limited(make_response(429, "")));
+        CHECK_FALSE(is_rate_limited(make_response(403, R"({"errors":[{"message":"forbidden"}]})")));
+    }
 
 } // TEST_SUITE

@@ -59,7 +59,9 @@ ToolKey::ToolKey() : m_impl(std::make_unique<Impl>()) {
     REQUIRE(m_impl->key != nullptr);
 }
 
-ToolKey::~ToolKey() { EVP_PKEY_free(m_impl->key); }
+ToolKey::~ToolKey() {
+    EVP_PKEY_free(m_impl->key);
+}
 
 void ToolKey::write_public_pem(const std::filesystem::path& file) const {
     BIO* bio = BIO_new_file(file.c_str(), "w");
@@ -139,7 +141,9 @@ RunningSandbox::RunningSandbox(sandbox::SandboxOptions options, const std::strin
     m_base_url = m_sandbox->base_url();
 }
 
-RunningSandbox::~RunningSandbox() { m_sandbox->stop(); }
+RunningSandbox::~RunningSandbox() {
+    m_sandbox->stop();
+}
 
 httplib::Client RunningSandbox::client() const {
     httplib::Client client(m_base_url);
@@ -149,9 +153,13 @@ httplib::Client RunningSandbox::client() const {
     return client;
 }
 
-std::string RunningSandbox::token_url() const { return m_base_url + m_token_path; }
+std::string RunningSandbox::token_url() const {
+    return m_base_url + m_token_path;
+}
 
-std::string RunningSandbox::line_items_path() const { return "/api/lti/courses/course-1/line_items"; }
+std::string RunningSandbox::line_items_path() const {
+    return "/api/lti/courses/course-1/line_items";
+}
 
 httplib::Result RunningSandbox::request_token(const std::string& assertion,
                                               const std::string& scopes) const {
@@ -164,9 +172,9 @@ httplib::Result RunningSandbox::request_token(const std::string& assertion,
 }
 
 std::string RunningSandbox::token(const std::string& scopes) const {
-    auto result = request_token(
-        m_key->sign({{"alg", "RS256"}, {"typ", "JWT"}, {"kid", "tool-key"}}, assertion_claims(token_url())),
-        scopes);
+    auto result = request_token(m_key->sign({{"alg", "RS256"}, {"typ", "JWT"}, {"kid", "tool-key"}},
+                                            assertion_claims(token_url())),
+                                scopes);
     REQUIRE(result);
     REQUIRE(result->status == 200);
     return nlohmann::json::parse(result->body).at("access_token").get<std::string>();
@@ -198,8 +206,8 @@ nlohmann::json score_body(const std::string& user, double given, double maximum,
 
 std::string post_score(httplib::Client& client, const httplib::Headers& headers,
                        const std::string& path, const nlohmann::json& body, int* status) {
-    auto result = client.Post(path.c_str(), headers, body.dump(),
-                                      "application/vnd.ims.lis.v1.score+json");
+    auto result =
+        client.Post(path.c_str(), headers, body.dump(), "application/vnd.ims.lis.v1.score+json");
     REQUIRE(result);
     if (status)
         *status = result->status;

@@ -398,20 +398,20 @@ TEST_SUITE("state::ledger") {
         CHECK(ledger.entries(other_platform).at("u1").in_flight->given == 3);
         CHECK(entry_of(ledger, "u1").state == PostState::pending);
 
-        auto summaries = ledger.line_items();
+        auto summaries = ledger.line_items(); // ordered by platform, then line item
         REQUIRE(summaries.size() == 3);
-        const auto& item = summaries[0]; // ordered by platform, then line item
+        CHECK(summaries[0].platform == other_platform.platform);
+        const auto& item = summaries[1];
         CHECK(item.platform == k_target.platform);
         CHECK(item.line_item == k_target.line_item);
         CHECK(item.students == 1);
         CHECK(item.pending == 1);
         CHECK(item.last_post == second(1));
-        CHECK(summaries[1].line_item == other_item.line_item);
-        CHECK(summaries[1].students == 2);
-        CHECK(summaries[1].failed == 1);
-        CHECK(summaries[1].pending == 1);
-        CHECK(summaries[1].posted == 0);
-        CHECK(summaries[2].platform == other_platform.platform);
+        CHECK(summaries[2].line_item == other_item.line_item);
+        CHECK(summaries[2].students == 2);
+        CHECK(summaries[2].failed == 1);
+        CHECK(summaries[2].pending == 1);
+        CHECK(summaries[2].posted == 0);
     }
 
     TEST_CASE("forget removes one user or a whole line item") {

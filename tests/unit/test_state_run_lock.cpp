@@ -190,7 +190,7 @@ TEST_SUITE("state::run_lock") {
         REQUIRE(holder.is_ready());
         auto started = std::chrono::steady_clock::now();
         auto lock = RunLock::acquire(ledger, k_target, seconds{2});
-        CHECK(std::chrono::steady_clock::now() - started >= std::chrono::milliseconds(300));
+        CHECK(std::chrono::steady_clock::now() - started >= std::chrono::milliseconds(100));
         CHECK(read_file(only_lock_file(ledger)).find("pid=" + std::to_string(::getpid())) == 0);
     }
 
