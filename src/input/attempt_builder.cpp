@@ -25,7 +25,9 @@ model::AttemptStatus to_attempt_status(RowStatus status) {
     return model::AttemptStatus::graded;
 }
 
-std::string number_text(double value) { return fmt::format("{}", value); }
+std::string number_text(double value) {
+    return fmt::format("{}", value);
+}
 
 } // namespace
 
@@ -46,13 +48,12 @@ RowOutcome build_attempt(const RawRow& row, const RowContext& context, ReadResul
     if (auto text = value(Field::status); !text.empty()) {
         auto status = parse_status(text);
         if (!status)
-            fail(Field::status,
-                 "status " + quoted_text(text) + " is not one of graded, pending, needs_grading, excused");
+            fail(Field::status, "status " + quoted_text(text) +
+                                    " is not one of graded, pending, needs_grading, excused");
         else if (*status == RowStatus::not_submitted) {
             result.attempts.pop_back();
             return RowOutcome::skipped;
-        }
-        else
+        } else
             attempt.status = to_attempt_status(*status);
     }
 

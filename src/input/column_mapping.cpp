@@ -69,8 +69,8 @@ std::span<const std::string_view> default_column_names(Field field) {
                                                    "total"};
     static constexpr std::string_view k_maximum[] = {"max", "max_score", "scoreMaximum",
                                                      "points_possible", "out_of"};
-    static constexpr std::string_view k_submitted[] = {
-        "submitted_at", "submittedAt", "submitted", "finished_at", "completed", "timestamp"};
+    static constexpr std::string_view k_submitted[] = {"submitted_at", "submittedAt", "submitted",
+                                                       "finished_at",  "completed",   "timestamp"};
     static constexpr std::string_view k_attempt[] = {"attempt", "attempt_number", "attempt_id"};
     static constexpr std::string_view k_comment[] = {"comment", "feedback"};
     static constexpr std::string_view k_status[] = {"status", "state", "grading_status"};
@@ -124,8 +124,8 @@ std::optional<ColumnMatch> ColumnMatcher::match(std::string_view name) const {
         std::optional<int> rank;
         if (name == *mapped)
             rank = k_rank_exact;
-        else if (normalized == target || (field == Field::score && parts.maximum &&
-                                          normalized_base == target))
+        else if (normalized == target ||
+                 (field == Field::score && parts.maximum && normalized_base == target))
             rank = k_rank_normalized;
         else if (auto base = strip_assignment_id(name); base && normalize_name(*base) == target)
             rank = k_rank_without_id;
@@ -172,8 +172,8 @@ LayoutResult map_columns(std::span<const std::string_view> names, const ColumnMa
         if (!best[slot])
             continue;
         if (tied[slot].size() > 1) {
-            std::string message = "two " + std::string(noun) + "s hold the " +
-                                  std::string(field_key(field)) + ": ";
+            std::string message =
+                "two " + std::string(noun) + "s hold the " + std::string(field_key(field)) + ": ";
             for (std::size_t k = 0; k < 2; ++k) {
                 std::size_t column = tied[slot][k];
                 message += (k == 0 ? "" : " and ") + quoted_text(trim(names[column]));

@@ -22,7 +22,9 @@ namespace gradepost::input {
 
 inline constexpr std::size_t k_field_count = 7;
 
-inline std::size_t field_index(Field field) { return static_cast<std::size_t>(field); }
+inline std::size_t field_index(Field field) {
+    return static_cast<std::size_t>(field);
+}
 
 // DESIGN.md's default column names of a field, best first.
 std::span<const std::string_view> default_column_names(Field field);
@@ -54,7 +56,7 @@ private:
 
 struct ColumnLayout {
     std::array<std::optional<std::size_t>, k_field_count> index; // 0-based column of each field
-    std::optional<double> score_maximum; // from the score column's header
+    std::optional<double> score_maximum;                         // from the score column's header
     std::array<bool, k_field_count> is_ambiguous{}; // held by two columns: already an error
 
     bool has(Field field) const { return index[field_index(field)].has_value(); }

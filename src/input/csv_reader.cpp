@@ -6,6 +6,7 @@
 #include "input/duplicates.hpp"
 #include "input/export_rows.hpp"
 #include "input/format_detection.hpp"
+#include "input/huge_pages.hpp"
 #include "input/text.hpp"
 #include "input/utf8.hpp"
 #include "input/value_parsing.hpp"
@@ -48,7 +49,12 @@ public:
         return std::move(m_result);
     }
 
-    void reserve(std::size_t rows) { m_result.attempts.reserve(rows); }
+    // One allocation for every attempt, backed by huge pages before anything touches it.
+    void reserve(std::size_t rows) {
+        m_result.attempts.reserve(rows);
+        advise_huge_pages(m_result.attempts.data(),
+                          m_result.attempts.capacity() * sizeof(model::Attempt));
+    }
 
 private:
     void error(std::size_t line, std::size_t column, std::string message) {
@@ -59,7 +65,8 @@ private:
         m_has_header = true;
         for (std::size_t i = 0; i < record.fields.size(); ++i) {
             if (!is_valid_utf8(record.fields[i])) {
-                error(record.line, i + 1, "column name is not valid UTF-8 (save the file as UTF-8)");
+                error(record.line, i + 1,
+                      "column name is not valid UTF-8 (save the file as UTF-8)");
                 m_header_failed = true;
             }
         }

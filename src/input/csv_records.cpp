@@ -133,9 +133,8 @@ void read_csv_records(std::string_view text, char delimiter, const CsvRecordCall
     std::size_t offset = 0;
     while (offset < text.size()) {
         std::size_t remaining = text.size() - offset;
-        std::size_t parsed =
-            csv_parse(parser.get(), text.data() + offset, remaining, end_field, end_record,
-                      &splitter);
+        std::size_t parsed = csv_parse(parser.get(), text.data() + offset, remaining, end_field,
+                                       end_record, &splitter);
         if (parsed == remaining)
             break;
 

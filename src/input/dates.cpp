@@ -110,11 +110,11 @@ std::optional<model::Timestamp> parse_iso_shape(std::string_view text) {
 // Moodle writes month names in the course's language; date::parse knows the C locale's.
 std::string english_month_names(std::string_view text) {
     static const std::pair<std::string_view, std::string_view> k_french[] = {
-        {"janvier", "January"}, {"février", "February"}, {"fevrier", "February"},
-        {"mars", "March"},      {"avril", "April"},      {"mai", "May"},
-        {"juin", "June"},       {"juillet", "July"},     {"août", "August"},
-        {"aout", "August"},     {"septembre", "September"}, {"octobre", "October"},
-        {"novembre", "November"}, {"décembre", "December"}, {"decembre", "December"},
+        {"janvier", "January"},   {"février", "February"},    {"fevrier", "February"},
+        {"mars", "March"},        {"avril", "April"},         {"mai", "May"},
+        {"juin", "June"},         {"juillet", "July"},        {"août", "August"},
+        {"aout", "August"},       {"septembre", "September"}, {"octobre", "October"},
+        {"novembre", "November"}, {"décembre", "December"},   {"decembre", "December"},
     };
     std::string result(text);
     std::string lowered;
@@ -148,8 +148,8 @@ Meridiem strip_meridiem(std::string& text) {
 
 std::optional<model::Timestamp> parse_with_formats(std::string_view text) {
     static constexpr std::array k_formats = {
-        "%d %B %Y %H:%M",     "%d %B %Y, %H:%M",     "%A, %d %B %Y, %H:%M",
-        "%A %d %B %Y %H:%M",  "%d %B %Y %H:%M:%S",   "%d %B %Y, %H:%M:%S",
+        "%d %B %Y %H:%M",    "%d %B %Y, %H:%M",   "%A, %d %B %Y, %H:%M",
+        "%A %d %B %Y %H:%M", "%d %B %Y %H:%M:%S", "%d %B %Y, %H:%M:%S",
         "%d %B %Y",
     };
     std::string input = english_month_names(text);

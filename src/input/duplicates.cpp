@@ -78,49 +78,45 @@ void report_conflict(const model::Attempt& first, const model::Attempt& again,
         again.attempt_id.empty() ? "the same attempt" : "attempt " + quoted_text(again.attempt_id);
     errors.push_back({again.where, which + " of user " + quoted_text(again.user_id) +
                                        " appears twice with different values: " +
-                                       describe_values(again) + " here, " +
-                                       describe_values(first) + " on " +
-                                       describe_place(first.where, again.where)});
+                                       describe_values(again) + " here, " + describe_values(first) +
+                                       " on " + describe_place(first.where, again.where)});
 }
 
 } // namespace
 
 void merge_duplicate_attempts(std::vector<model::Attempt>& attempts,
                               std::vector<RowDiagnostic>& errors) {
-    // Sorting (hash, row) pairs finds repeated attempts with sequential memory access; a
-    // node-based hash map of a million rows costs more than reading them.
-    struct Hashed {
-        std::uint64_t hash;
-        std::size_t index;
-    };
-    std::vector<Hashed> hashed;
+    // Sorting (hash, row) pairs packed in one integer finds repeated attempts with sequential
+    // memory access; a node-based hash map of a million rows costs more than reading them.
+    // 32 bits of hash suffice: equal hashes are only candidates, compared in full below.
+    std::vector<std::uint64_t> hashed;
     hashed.reserve(attempts.size());
     for (std::size_t i = 0; i < attempts.size(); ++i)
         if (auto identity = identity_of(attempts[i]))
-            hashed.push_back({hash_of(*identity), i});
-    std::sort(hashed.begin(), hashed.end(), [](const Hashed& left, const Hashed& right) {
-        return left.hash != right.hash ? left.hash < right.hash : left.index < right.index;
-    });
+            hashed.push_back((hash_of(*identity) >> 32 << 32) | static_cast<std::uint32_t>(i));
+    std::sort(hashed.begin(), hashed.end());
+    auto hash_part = [](std::uint64_t entry) { return entry >> 32; };
+    auto row = [](std::uint64_t entry) { return static_cast<std::size_t>(entry & 0xffffffffU); };
 
     std::vector<char> is_dropped(attempts.size(), 0);
     bool has_duplicates = false;
     for (std::size_t run = 0; run < hashed.size();) {
         std::size_t run_end = run + 1;
-        while (run_end < hashed.size() && hashed[run_end].hash == hashed[run].hash)
+        while (run_end < hashed.size() && hash_part(hashed[run_end]) == hash_part(hashed[run]))
             ++run_end;
         // Rows of one run share a hash; each is compared with the earlier rows of its run.
         for (std::size_t k = run + 1; k < run_end; ++k) {
-            const model::Attempt& again = attempts[hashed[k].index];
+            const model::Attempt& again = attempts[row(hashed[k])];
             auto identity = identity_of(again);
             for (std::size_t j = run; j < k; ++j) {
-                const model::Attempt& first = attempts[hashed[j].index];
-                if (is_dropped[hashed[j].index] == 2 || identity_of(first) != identity)
+                const model::Attempt& first = attempts[row(hashed[j])];
+                if (is_dropped[row(hashed[j])] == 2 || identity_of(first) != identity)
                     continue;
                 has_duplicates = true;
-                is_dropped[hashed[k].index] = 2; // a copy: never the first of its attempt
+                is_dropped[row(hashed[k])] = 2; // a copy: never the first of its attempt
                 if (has_same_values(first, again))
                     break;
-                is_dropped[hashed[j].index] = 1;
+                is_dropped[row(hashed[j])] = 1;
                 report_conflict(first, again, errors);
                 break;
             }

@@ -35,7 +35,8 @@ RowKind classify_row(std::span<const std::string_view> cells,
     if (is_average_label(first))
         return RowKind::footer;
 
-    bool has_user = user_column && *user_column < cells.size() && !trim(cells[*user_column]).empty();
+    bool has_user =
+        user_column && *user_column < cells.size() && !trim(cells[*user_column]).empty();
     if (has_user)
         return RowKind::student;
     bool has_posting_label = false;

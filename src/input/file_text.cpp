@@ -1,5 +1,6 @@
 #include "input/file_text.hpp"
 
+#include "input/huge_pages.hpp"
 #include "util/error.hpp"
 
 #include <cerrno>
@@ -21,7 +22,16 @@ std::string read_file_text(const std::filesystem::path& file) {
                                                            &std::fclose);
     if (!stream)
         fail(std::strerror(errno));
+    // Sized once from the file's length (exports can be tens of megabytes); a file that grows
+    // meanwhile is still read to its end.
     std::string text;
+    auto expected = std::filesystem::file_size(file, error);
+    if (!error && expected > 0) {
+        text.reserve(expected);
+        advise_huge_pages(text.data(), expected);
+        text.resize(expected);
+        text.resize(std::fread(text.data(), 1, expected, stream.get()));
+    }
     char buffer[1 << 16];
     std::size_t size = 0;
     while ((size = std::fread(buffer, 1, sizeof buffer, stream.get())) > 0)

@@ -6,7 +6,9 @@ namespace gradepost::input {
 
 namespace {
 
-bool is_json_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+bool is_json_space(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
 
 // Offset of the quote closing the string opened at `open`.
 std::size_t string_end(std::string_view json, std::size_t open) {

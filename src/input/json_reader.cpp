@@ -4,6 +4,7 @@
 #include "input/column_mapping.hpp"
 #include "input/duplicates.hpp"
 #include "input/format_detection.hpp"
+#include "input/huge_pages.hpp"
 #include "input/json_positions.hpp"
 #include "input/text.hpp"
 
@@ -95,6 +96,9 @@ public:
     }
 
     ReadResult finish() {
+        m_result.attempts.reserve(m_records.size());
+        advise_huge_pages(m_result.attempts.data(),
+                          m_result.attempts.capacity() * sizeof(model::Attempt));
         if (check_fields())
             for (auto& record : m_records)
                 read_record(record);

@@ -23,8 +23,8 @@ std::string list_diagnostics(const std::vector<RowDiagnostic>& diagnostics) {
         message += format_diagnostic(diagnostics[i]);
     }
     if (diagnostics.size() > k_most_diagnostics_listed)
-        message += "\n... and " + std::to_string(diagnostics.size() - k_most_diagnostics_listed) +
-                   " more";
+        message +=
+            "\n... and " + std::to_string(diagnostics.size() - k_most_diagnostics_listed) + " more";
     return message;
 }
 

@@ -22,12 +22,12 @@ std::string_view field_key(Field field);
 // How to read attempt exports; filled from post/dry-run flags.
 struct ReadOptions {
     Format format = Format::automatic;
-    std::optional<char> delimiter;             // --delimiter; auto-detected among , ; tab
-    bool decimal_comma = false;                // --decimal-comma (implied by ';')
-    std::map<Field, std::string> column_for;   // --map FIELD=COLUMN
-    std::optional<double> default_maximum;     // --max
-    bool allow_over_max = false;               // --allow-over-max
-    bool skip_invalid = false;                 // --skip-invalid: report bad rows and go on
+    std::optional<char> delimiter;           // --delimiter; auto-detected among , ; tab
+    bool decimal_comma = false;              // --decimal-comma (implied by ';')
+    std::map<Field, std::string> column_for; // --map FIELD=COLUMN
+    std::optional<double> default_maximum;   // --max
+    bool allow_over_max = false;             // --allow-over-max
+    bool skip_invalid = false;               // --skip-invalid: report bad rows and go on
 };
 
 } // namespace gradepost::input

@@ -54,8 +54,8 @@ model::Roster read_roster(std::string_view text, std::string_view file_name) {
                 found += (i == 0 ? "" : ", ") + quoted_text(trim(record.fields[i]));
             }
             if (!columns[user_id])
-                errors.push_back(location(file_name, record.line) + "no user_id column (found: " +
-                                 found + ")");
+                errors.push_back(location(file_name, record.line) +
+                                 "no user_id column (found: " + found + ")");
             return;
         }
         if (!columns[user_id])
@@ -89,7 +89,8 @@ model::Roster read_roster(std::string_view text, std::string_view file_name) {
     read_csv_records(text, detect_delimiter(text), {on_record, on_malformed});
 
     if (!has_header)
-        errors.push_back(std::string(file_name) + ": the roster is empty; it needs a user_id column");
+        errors.push_back(std::string(file_name) +
+                         ": the roster is empty; it needs a user_id column");
     if (!errors.empty()) {
         std::string message;
         for (const auto& error : errors)

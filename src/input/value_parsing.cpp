@@ -50,12 +50,15 @@ std::optional<double> to_double(std::string_view text, bool decimal_comma) {
     return value;
 }
 
-bool is_no_value(std::string_view text) { return text.empty() || text == "-"; }
+bool is_no_value(std::string_view text) {
+    return text.empty() || text == "-";
+}
 
 Parsed<double> finite_number(std::string_view text, std::string_view what, bool decimal_comma) {
     Parsed<double> parsed = parse_number(text, what, decimal_comma);
     if (parsed.value && !std::isfinite(*parsed.value)) {
-        parsed.error = std::string(what) + " " + quoted_text(trim(text)) + " is not a finite number";
+        parsed.error =
+            std::string(what) + " " + quoted_text(trim(text)) + " is not a finite number";
         parsed.value.reset();
     }
     return parsed;

@@ -88,11 +88,13 @@ bool contains(const std::string& text, std::string_view part) {
 std::string platform_message(const http::Response& response) {
     if (std::string message = one_line(json_message(response.body)); !message.empty())
         return message;
-    if (std::string reason = one_line(response.reason); !reason.empty())
-        return reason;
+    // Canvas throttling and proxies answer in plain text, which says more than "Forbidden";
+    // Moodle's `[]` counts as markup here, so its message in the reason phrase comes next.
     if (!looks_like_markup(response.body))
         if (std::string text = one_line(response.body); !text.empty())
             return text;
+    if (std::string reason = one_line(response.reason); !reason.empty())
+        return reason;
     return fmt::format("HTTP {}", response.status);
 }
 

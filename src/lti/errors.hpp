@@ -8,8 +8,9 @@ namespace gradepost::lti {
 
 // What the platform said about a failed request, in one line: the JSON body's `error`
 // (string, or object with `message`), `errors[0].message`, `message`, `detail` or
-// `error_description`; Moodle's empty `[]` body gives way to the status line's reason phrase;
-// a short plain-text body is used as is; else "HTTP <status>".
+// `error_description`; else a plain-text body (one line, shortened); else the status line's
+// reason phrase (Moodle's errors come as an empty `[]` body with the message there); else
+// "HTTP <status>".
 std::string platform_message(const http::Response& response);
 
 // Canvas throttling (403 "Rate Limit Exceeded"), which the transport retries; a 403 that is

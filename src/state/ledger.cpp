@@ -309,6 +309,7 @@ Ledger Ledger::open(const std::filesystem::path& path) {
         connection.execute("PRAGMA journal_mode = WAL");
         connection.execute("PRAGMA synchronous = FULL");
         connection.execute("PRAGMA foreign_keys = ON");
+        connection.execute("PRAGMA cache_size = -65536");
         restrict_companions(path);
         migrate(connection, path);
     });

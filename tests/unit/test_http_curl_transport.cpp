@@ -3,7 +3,7 @@
 
 #include <doctest/doctest.h>
 #include <fmt/format.h>
-#include <httplib.h>
+#include "sandbox/httplib.hpp"
 
 #include <arpa/inet.h>
 #include <atomic>

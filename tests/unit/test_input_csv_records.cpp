@@ -35,57 +35,57 @@ using Rows = std::vector<std::vector<std::string>>;
 
 TEST_SUITE("input::csv_records") {
 
-TEST_CASE("quoted fields hold commas, doubled quotes and line breaks") {
-    auto collected = split("a,b,c\n\"x, y\",\"say \"\"hi\"\"\",\"two\nlines\"\n");
-    CHECK(collected.records == Rows{{"a", "b", "c"}, {"x, y", "say \"hi\"", "two\nlines"}});
-    CHECK(collected.malformed.empty());
-}
+    TEST_CASE("quoted fields hold commas, doubled quotes and line breaks") {
+        auto collected = split("a,b,c\n\"x, y\",\"say \"\"hi\"\"\",\"two\nlines\"\n");
+        CHECK(collected.records == Rows{{"a", "b", "c"}, {"x, y", "say \"hi\"", "two\nlines"}});
+        CHECK(collected.malformed.empty());
+    }
 
-TEST_CASE("each record reports the physical line where it starts") {
-    auto collected = split("h1,h2\n1,\"a\nb\nc\"\n2,x\n\n3,y");
-    CHECK(collected.lines == std::vector<std::size_t>{1, 2, 5, 7});
-    CHECK(collected.records.back() == std::vector<std::string>{"3", "y"});
-}
+    TEST_CASE("each record reports the physical line where it starts") {
+        auto collected = split("h1,h2\n1,\"a\nb\nc\"\n2,x\n\n3,y");
+        CHECK(collected.lines == std::vector<std::size_t>{1, 2, 5, 7});
+        CHECK(collected.records.back() == std::vector<std::string>{"3", "y"});
+    }
 
-TEST_CASE("CRLF line ends count once, inside quotes too") {
-    auto collected = split("h1,h2\r\n1,\"a\r\nb\"\r\n\r\n2,x\r\n");
-    CHECK(collected.lines == std::vector<std::size_t>{1, 2, 5});
-    CHECK(collected.records[1][1] == "a\r\nb");
-}
+    TEST_CASE("CRLF line ends count once, inside quotes too") {
+        auto collected = split("h1,h2\r\n1,\"a\r\nb\"\r\n\r\n2,x\r\n");
+        CHECK(collected.lines == std::vector<std::size_t>{1, 2, 5});
+        CHECK(collected.records[1][1] == "a\r\nb");
+    }
 
-TEST_CASE("old Mac CR line ends") {
-    auto collected = split("h1,h2\r1,a\r2,b\r");
-    CHECK(collected.lines == std::vector<std::size_t>{1, 2, 3});
-}
+    TEST_CASE("old Mac CR line ends") {
+        auto collected = split("h1,h2\r1,a\r2,b\r");
+        CHECK(collected.lines == std::vector<std::size_t>{1, 2, 3});
+    }
 
-TEST_CASE("unquoted fields are trimmed; quoted ones keep their spaces") {
-    auto collected = split("    Points Possible , \" x \"\n");
-    CHECK(collected.records == Rows{{"Points Possible", " x "}});
-}
+    TEST_CASE("unquoted fields are trimmed; quoted ones keep their spaces") {
+        auto collected = split("    Points Possible , \" x \"\n");
+        CHECK(collected.records == Rows{{"Points Possible", " x "}});
+    }
 
-TEST_CASE("tab and semicolon delimiters") {
-    CHECK(split("a\tb\n1\t2\n", '\t').records == Rows{{"a", "b"}, {"1", "2"}});
-    CHECK(split("a;b\n1;\"2;3\"\n", ';').records == Rows{{"a", "b"}, {"1", "2;3"}});
-}
+    TEST_CASE("tab and semicolon delimiters") {
+        CHECK(split("a\tb\n1\t2\n", '\t').records == Rows{{"a", "b"}, {"1", "2"}});
+        CHECK(split("a;b\n1;\"2;3\"\n", ';').records == Rows{{"a", "b"}, {"1", "2;3"}});
+    }
 
-TEST_CASE("empty fields and a missing last line end") {
-    CHECK(split("a,,c\n,,\n1,2,3").records == Rows{{"a", "", "c"}, {"", "", ""}, {"1", "2", "3"}});
-}
+    TEST_CASE("empty fields and a missing last line end") {
+        CHECK(split("a,,c\n,,\n1,2,3").records ==
+              Rows{{"a", "", "c"}, {"", "", ""}, {"1", "2", "3"}});
+    }
 
-TEST_CASE("a stray quote drops its record only, and reading goes on") {
-    auto collected = split("a,b\n1,\"x\"y\n2,ok\n3,a\"b\n4,fine\n");
-    CHECK(collected.records == Rows{{"a", "b"}, {"2", "ok"}, {"4", "fine"}});
-    CHECK(collected.lines == std::vector<std::size_t>{1, 3, 5});
-    REQUIRE(collected.malformed.size() == 2);
-    CHECK(collected.malformed[0].starts_with("2: malformed quotes"));
-    CHECK(collected.malformed[1].starts_with("4: malformed quotes"));
-}
+    TEST_CASE("a stray quote drops its record only, and reading goes on") {
+        auto collected = split("a,b\n1,\"x\"y\n2,ok\n3,a\"b\n4,fine\n");
+        CHECK(collected.records == Rows{{"a", "b"}, {"2", "ok"}, {"4", "fine"}});
+        CHECK(collected.lines == std::vector<std::size_t>{1, 3, 5});
+        REQUIRE(collected.malformed.size() == 2);
+        CHECK(collected.malformed[0].starts_with("2: malformed quotes"));
+        CHECK(collected.malformed[1].starts_with("4: malformed quotes"));
+    }
 
-TEST_CASE("a quote never closed is reported at its record") {
-    auto collected = split("a,b\n1,ok\n2,\"never\nclosed\n");
-    CHECK(collected.records.size() == 2);
-    REQUIRE(collected.malformed.size() == 1);
-    CHECK(collected.malformed[0] == "3: a quoted field is never closed (a '\"' is missing)");
-}
-
+    TEST_CASE("a quote never closed is reported at its record") {
+        auto collected = split("a,b\n1,ok\n2,\"never\nclosed\n");
+        CHECK(collected.records.size() == 2);
+        REQUIRE(collected.malformed.size() == 1);
+        CHECK(collected.malformed[0] == "3: a quoted field is never closed (a '\"' is missing)");
+    }
 }

@@ -31,82 +31,82 @@ std::string usage_error_of(const std::vector<std::filesystem::path>& files,
 
 TEST_SUITE("input::read_attempts") {
 
-TEST_CASE("format_diagnostic omits the column when 0 and the line when 0") {
-    CHECK(input::format_diagnostic({{"a.csv", 17, 4}, "bad"}) == "a.csv:17:4: bad");
-    CHECK(input::format_diagnostic({{"a.csv", 17, 0}, "bad"}) == "a.csv:17: bad");
-    CHECK(input::format_diagnostic({{"a.csv", 0, 0}, "bad"}) == "a.csv: bad");
-}
+    TEST_CASE("format_diagnostic omits the column when 0 and the line when 0") {
+        CHECK(input::format_diagnostic({{"a.csv", 17, 4}, "bad"}) == "a.csv:17:4: bad");
+        CHECK(input::format_diagnostic({{"a.csv", 17, 0}, "bad"}) == "a.csv:17: bad");
+        CHECK(input::format_diagnostic({{"a.csv", 0, 0}, "bad"}) == "a.csv: bad");
+    }
 
-TEST_CASE("several files are read and their attempts concatenated") {
-    testing::ScratchDir dir;
-    write_file(dir / "a.csv", "user_id,score\nu1,5\n");
-    write_file(dir / "b.json", "[{\"userId\": \"u2\", \"scoreGiven\": 6}]");
-    std::vector<std::filesystem::path> files = {dir / "a.csv", dir / "b.json"};
-    auto result = input::read_attempt_files(files, {});
-    CHECK(result.rows == 2);
-    REQUIRE(result.attempts.size() == 2);
-    CHECK(result.attempts[0].where.file == (dir / "a.csv").string());
-    CHECK(result.attempts[1].user_id == "u2");
-}
+    TEST_CASE("several files are read and their attempts concatenated") {
+        testing::ScratchDir dir;
+        write_file(dir / "a.csv", "user_id,score\nu1,5\n");
+        write_file(dir / "b.json", "[{\"userId\": \"u2\", \"scoreGiven\": 6}]");
+        std::vector<std::filesystem::path> files = {dir / "a.csv", dir / "b.json"};
+        auto result = input::read_attempt_files(files, {});
+        CHECK(result.rows == 2);
+        REQUIRE(result.attempts.size() == 2);
+        CHECK(result.attempts[0].where.file == (dir / "a.csv").string());
+        CHECK(result.attempts[1].user_id == "u2");
+    }
 
-TEST_CASE("an unreadable file is a usage error naming it") {
-    testing::ScratchDir dir;
-    auto missing = dir / "missing.csv";
-    CHECK(usage_error_of({missing}) ==
-          "cannot read " + missing.string() + ": No such file or directory");
-    CHECK(usage_error_of({dir.path()}) == "cannot read " + dir.path().string() +
-                                              ": it is a directory");
-}
+    TEST_CASE("an unreadable file is a usage error naming it") {
+        testing::ScratchDir dir;
+        auto missing = dir / "missing.csv";
+        CHECK(usage_error_of({missing}) ==
+              "cannot read " + missing.string() + ": No such file or directory");
+        CHECK(usage_error_of({dir.path()}) ==
+              "cannot read " + dir.path().string() + ": it is a directory");
+    }
 
-TEST_CASE("bad rows throw one usage error listing every diagnostic") {
-    testing::ScratchDir dir;
-    write_file(dir / "a.csv", "user_id,score\nu1,abc\n,5\nu3,7\n");
-    auto file = (dir / "a.csv").string();
-    CHECK(usage_error_of({dir / "a.csv"}) == file + ":2:2: score \"abc\" is not a number\n" +
-                                                 file + ":3:1: user id is missing");
-}
+    TEST_CASE("bad rows throw one usage error listing every diagnostic") {
+        testing::ScratchDir dir;
+        write_file(dir / "a.csv", "user_id,score\nu1,abc\n,5\nu3,7\n");
+        auto file = (dir / "a.csv").string();
+        CHECK(usage_error_of({dir / "a.csv"}) ==
+              file + ":2:2: score \"abc\" is not a number\n" + file + ":3:1: user id is missing");
+    }
 
-TEST_CASE("--skip-invalid returns the good attempts and the diagnostics") {
-    testing::ScratchDir dir;
-    write_file(dir / "a.csv", "user_id,score\nu1,abc\n,5\nu3,7\n");
-    input::ReadOptions options;
-    options.skip_invalid = true;
-    std::vector<std::filesystem::path> files = {dir / "a.csv"};
-    auto result = input::read_attempt_files(files, options);
-    REQUIRE(result.attempts.size() == 1);
-    CHECK(result.attempts[0].user_id == "u3");
-    CHECK(result.errors.size() == 2);
-    CHECK(result.rows == 3);
-}
+    TEST_CASE("--skip-invalid returns the good attempts and the diagnostics") {
+        testing::ScratchDir dir;
+        write_file(dir / "a.csv", "user_id,score\nu1,abc\n,5\nu3,7\n");
+        input::ReadOptions options;
+        options.skip_invalid = true;
+        std::vector<std::filesystem::path> files = {dir / "a.csv"};
+        auto result = input::read_attempt_files(files, options);
+        REQUIRE(result.attempts.size() == 1);
+        CHECK(result.attempts[0].user_id == "u3");
+        CHECK(result.errors.size() == 2);
+        CHECK(result.rows == 3);
+    }
 
-TEST_CASE("more than 50 diagnostics are cut with a count of the rest") {
-    testing::ScratchDir dir;
-    std::string text = "user_id,score\n";
-    for (int i = 0; i < 60; ++i)
-        text += "u" + std::to_string(i) + ",x\n";
-    write_file(dir / "a.csv", text);
-    std::string message = usage_error_of({dir / "a.csv"});
-    CHECK(std::count(message.begin(), message.end(), '\n') == 50);
-    CHECK(message.ends_with("\n... and 10 more"));
-}
+    TEST_CASE("more than 50 diagnostics are cut with a count of the rest") {
+        testing::ScratchDir dir;
+        std::string text = "user_id,score\n";
+        for (int i = 0; i < 60; ++i)
+            text += "u" + std::to_string(i) + ",x\n";
+        write_file(dir / "a.csv", text);
+        std::string message = usage_error_of({dir / "a.csv"});
+        CHECK(std::count(message.begin(), message.end(), '\n') == 50);
+        CHECK(message.ends_with("\n... and 10 more"));
+    }
 
-TEST_CASE("duplicates are checked across files") {
-    testing::ScratchDir dir;
-    write_file(dir / "a.csv", "user_id,attempt,score\nu1,1,5\nu2,1,6\n");
-    write_file(dir / "b.csv", "user_id,attempt,score\nu1,1,5\nu2,1,7\n");
-    std::vector<std::filesystem::path> files = {dir / "a.csv", dir / "b.csv"};
-    auto message = usage_error_of(files);
-    CHECK(message == (dir / "b.csv").string() +
-                         ":3: attempt \"1\" of user \"u2\" appears twice with different values: "
-                         "score 7 here, score 6 on " +
-                         (dir / "a.csv").string() + ":3");
+    TEST_CASE("duplicates are checked across files") {
+        testing::ScratchDir dir;
+        write_file(dir / "a.csv", "user_id,attempt,score\nu1,1,5\nu2,1,6\n");
+        write_file(dir / "b.csv", "user_id,attempt,score\nu1,1,5\nu2,1,7\n");
+        std::vector<std::filesystem::path> files = {dir / "a.csv", dir / "b.csv"};
+        auto message = usage_error_of(files);
+        CHECK(message ==
+              (dir / "b.csv").string() +
+                  ":3: attempt \"1\" of user \"u2\" appears twice with different values: "
+                  "score 7 here, score 6 on " +
+                  (dir / "a.csv").string() + ":3");
 
-    input::ReadOptions options;
-    options.skip_invalid = true;
-    auto result = input::read_attempt_files(files, options);
-    REQUIRE(result.attempts.size() == 1);
-    CHECK(result.attempts[0].user_id == "u1");
-    CHECK(result.rows == 4);
-}
-
+        input::ReadOptions options;
+        options.skip_invalid = true;
+        auto result = input::read_attempt_files(files, options);
+        REQUIRE(result.attempts.size() == 1);
+        CHECK(result.attempts[0].user_id == "u1");
+        CHECK(result.rows == 4);
+    }
 }

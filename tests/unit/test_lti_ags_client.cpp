@@ -96,12 +96,14 @@ TEST_SUITE("lti::ags_client") {
     TEST_CASE("line items are read over three pages with one token and the exact media type") {
         FakePlatform platform;
         std::string page2 = std::string(k_container) + "?page=2";
+        platform.transport.on("GET", k_container,
+                              json_page(nlohmann::json::array({item_json(1, "quiz", "r1")}),
+                                        "/api/lti/courses/7/line_items?page=2"));
         platform.transport.on(
-            "GET", k_container,
-            json_page({item_json(1, "quiz", "r1")}, "/api/lti/courses/7/line_items?page=2"));
-        platform.transport.on("GET", page2, json_page({item_json(2, "quiz", "r2")}, "?page=3"));
+            "GET", page2,
+            json_page(nlohmann::json::array({item_json(2, "quiz", "r2")}), "?page=3"));
         platform.transport.on("GET", std::string(k_container) + "?page=3",
-                              json_page({item_json(3, "quiz", "r3")}));
+                              json_page(nlohmann::json::array({item_json(3, "quiz", "r3")})));
 
         auto items = platform.client.list_line_items(k_container, {});
         REQUIRE(items.size() == 3);
@@ -137,8 +139,10 @@ TEST_SUITE("lti::ags_client") {
     TEST_CASE("pagination stops when a next link leads back to a page already read") {
         FakePlatform platform;
         std::string page2 = std::string(k_container) + "?page=2";
-        platform.transport.on("GET", k_container, json_page({item_json(1, "", "")}, page2));
-        platform.transport.on("GET", page2, json_page({item_json(2, "", "")}, k_container));
+        platform.transport.on("GET", k_container,
+                              json_page(nlohmann::json::array({item_json(1, "", "")}), page2));
+        platform.transport.on(
+            "GET", page2, json_page(nlohmann::json::array({item_json(2, "", "")}), k_container));
         CHECK(platform.client.list_line_items(k_container, {}).size() == 2);
         CHECK(platform.transport.requests_to("GET", k_container).size() == 2);
     }
@@ -208,6 +212,8 @@ TEST_SUITE("lti::ags_client") {
     TEST_CASE("a line item that does not exist is a usage error naming it") {
         FakePlatform platform;
         platform.transport.on("GET", k_line_item, make_response(404, "{}"));
+        platform.transport.on("GET", std::string(k_line_item) + "/results",
+                              make_response(404, "{}"));
         CHECK_THROWS_WITH_AS(platform.client.get_line_item(k_line_item),
                              (std::string("line item not found: ") + k_line_item).c_str(),
                              util::UsageError);

@@ -2,6 +2,7 @@
 #include "support/fake_transport.hpp"
 
 #include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
 
 using namespace gradepost;
 using namespace gradepost::lti;
@@ -28,10 +29,19 @@ TEST_SUITE("lti::errors") {
     TEST_CASE("Moodle's empty [] body gives way to the reason phrase") {
         CHECK(platform_message(make_response(400, "[]", {}, "Incorrect score received")) ==
               "Incorrect score received");
-        CHECK(platform_message(make_response(500, "", {}, "")) == "HTTP 500");
-        CHECK(platform_message(make_response(502, "<html>bad gateway</html>", {}, "")) ==
-              "HTTP 502");
-        CHECK(platform_message(make_response(400, "plain words", {}, "")) == "plain words");
+        CHECK(platform_message(make_response(502, "<html>bad gateway</html>", {}, "Bad Gateway")) ==
+              "Bad Gateway");
+    }
+
+    TEST_CASE("a short plain-text body says more than a standard reason phrase") {
+        CHECK(platform_message(make_response(403, "403 Forbidden (Rate Limit Exceeded)\n")) ==
+              "403 Forbidden (Rate Limit Exceeded)");
+    }
+
+    TEST_CASE("with neither body nor reason, the status is the message") {
+        http::Response bare;
+        bare.status = 500;
+        CHECK(platform_message(bare) == "HTTP 500");
     }
 
     TEST_CASE("score post errors carry hints for the known causes") {
@@ -40,11 +50,11 @@ TEST_SUITE("lti::errors") {
                   R"({"errors":[{"message":"User not found in course or is not a student"}]})")) ==
               "User not found in course or is not a student; is the user a student of the course? "
               "(course unpublished, test student, or teacher)");
-        CHECK(score_post_error(
-                  make_response(
-                      400,
-                      R"({"errors":[{"message":"Provided timestamp of 2026-09-21T14:13:20Z before "
-                   "last updated timestamp of 2026-09-21T14:13:21Z"}]})"))
+        nlohmann::json canvas_stale{
+            {"errors",
+             {{{"message", "Provided timestamp of 2026-09-21T14:13:20Z before last updated "
+                           "timestamp of 2026-09-21T14:13:21Z"}}}}};
+        CHECK(score_post_error(make_response(400, canvas_stale.dump()))
                   .ends_with("; the platform holds a newer score for this student (timestamp)"));
         CHECK(score_post_error(make_response(409, "[]", {}, "Conflict")) ==
               "Conflict; the platform holds a newer score for this student (timestamp)");
