@@ -4,6 +4,7 @@
 #include "util/error.hpp"
 
 #include <CLI/CLI.hpp>
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 namespace gradepost::cli {

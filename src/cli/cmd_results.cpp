@@ -5,6 +5,7 @@
 #include "report/render.hpp"
 
 #include <CLI/CLI.hpp>
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 namespace gradepost::cli {

@@ -4,6 +4,7 @@
 #include "util/time_format.hpp"
 
 #include <CLI/CLI.hpp>
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 namespace gradepost::cli {

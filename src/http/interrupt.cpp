@@ -11,10 +11,16 @@ static_assert(std::atomic<bool>::is_always_lock_free, "a signal handler sets the
 
 } // namespace
 
-void request_interrupt() { g_interrupted.store(true); }
+void request_interrupt() {
+    g_interrupted.store(true);
+}
 
-bool is_interrupted() { return g_interrupted.load(); }
+bool is_interrupted() {
+    return g_interrupted.load();
+}
 
-void clear_interrupt() { g_interrupted.store(false); }
+void clear_interrupt() {
+    g_interrupted.store(false);
+}
 
 } // namespace gradepost::http

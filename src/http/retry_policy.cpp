@@ -54,7 +54,8 @@ std::chrono::milliseconds backoff_ceiling(int retry, std::chrono::milliseconds c
 std::chrono::milliseconds backoff_delay(int retry, std::chrono::milliseconds cap,
                                         std::mt19937_64& random) {
     auto ceiling = backoff_ceiling(retry, cap);
-    std::uniform_int_distribution<std::int64_t> jitter(0, std::max<std::int64_t>(ceiling.count(), 0));
+    std::uniform_int_distribution<std::int64_t> jitter(0,
+                                                       std::max<std::int64_t>(ceiling.count(), 0));
     return std::chrono::milliseconds{jitter(random)};
 }
 

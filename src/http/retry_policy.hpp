@@ -29,7 +29,9 @@ bool is_throttled(const Response& response);
 bool is_retryable(const Response& response, Failure failure);
 
 // Whether the server may have received the request although no response came back.
-inline bool may_have_reached_server(Failure failure) { return failure == Failure::no_answer; }
+inline bool may_have_reached_server(Failure failure) {
+    return failure == Failure::no_answer;
+}
 
 // The upper bound of the wait before retry `retry` (1 for the first retry):
 // k_backoff_base · 2^(retry − 1), never above `cap`.

@@ -2,7 +2,9 @@
 
 namespace gradepost::http {
 
-bool is_status_line(std::string_view line) { return line.starts_with("HTTP/"); }
+bool is_status_line(std::string_view line) {
+    return line.starts_with("HTTP/");
+}
 
 std::string reason_phrase(std::string_view status_line) {
     while (!status_line.empty() && (status_line.back() == '\r' || status_line.back() == '\n'))

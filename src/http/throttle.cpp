@@ -26,7 +26,9 @@ Throttle::Throttle(int concurrency, std::optional<double> rate)
         m_rate_interval = std::chrono::microseconds{static_cast<std::int64_t>(1e6 / *rate)};
 }
 
-int Throttle::window() const { return std::min(m_throttle_window, pacing_window()); }
+int Throttle::window() const {
+    return std::min(m_throttle_window, pacing_window());
+}
 
 util::Instant Throttle::next_start() const {
     if (!m_last_start)
@@ -34,7 +36,9 @@ util::Instant Throttle::next_start() const {
     return *m_last_start + std::max(m_rate_interval, pacing_delay());
 }
 
-void Throttle::on_start(util::Instant now) { m_last_start = now; }
+void Throttle::on_start(util::Instant now) {
+    m_last_start = now;
+}
 
 void Throttle::on_response(const Response& response, util::Instant now) {
     if (auto value = response.header("X-Rate-Limit-Remaining"))

@@ -11,7 +11,12 @@ constexpr int k_rank_exact = 0;
 constexpr int k_rank_normalized = 1;
 constexpr int k_rank_without_id = 2;
 constexpr int k_rank_defaults = 10;
+constexpr int k_rank_localized = 100;
 constexpr std::size_t k_most_names_listed = 20;
+
+// Moodle's "Grade" in French, German, Spanish, Italian, Portuguese and Dutch, normalised.
+constexpr std::array<std::string_view, 6> k_localized_grade_names = {
+    "note", "bewertung", "calificación", "valutazione", "nota", "cijfer"};
 
 constexpr std::array<Field, k_field_count> k_fields = {
     Field::user,    Field::score,   Field::maximum, Field::submitted,
@@ -142,6 +147,13 @@ std::optional<ColumnMatch> ColumnMatcher::match(std::string_view name) const {
             normalized_base == candidate.normalized)
             return ColumnMatch{candidate.field, candidate.rank, parts.maximum};
     }
+
+    // Moodle writes its grade header in the course's language ("Note/10,00"). Only with a
+    // maximum after it: a bare "Note" column is more likely a comment than a grade.
+    if (parts.maximum && !m_mapped[field_index(Field::score)])
+        for (auto grade : k_localized_grade_names)
+            if (normalized_base == grade)
+                return ColumnMatch{Field::score, k_rank_localized, parts.maximum};
     return std::nullopt;
 }
 

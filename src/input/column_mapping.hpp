@@ -16,9 +16,9 @@ namespace gradepost::input {
 // ignoring spaces, underscores and hyphens, against DESIGN.md's default names, in its order
 // (user_id wins over id). --map FIELD=COLUMN replaces a field's defaults; it also matches a
 // header with a maximum ("Grade" matches "Grade/10.00") or Canvas's assignment id ("Quiz 1"
-// matches "Quiz 1 (123)"). A score header "NAME/NUMBER" (Moodle's "Grade/10.00",
-// "Note/10,00") carries the maximum of its rows. Columns no field claims may repeat or be
-// blank.
+// matches "Quiz 1 (123)"). A score header "NAME/NUMBER" (Moodle's "Grade/10.00") carries the
+// maximum of its rows; in that form Moodle's translations of "Grade" are known too (French
+// "Note/10,00", German "Bewertung/10,00", ...). Columns no field claims may repeat or be blank.
 
 inline constexpr std::size_t k_field_count = 7;
 

@@ -7,6 +7,7 @@
 #include "input/huge_pages.hpp"
 #include "input/json_positions.hpp"
 #include "input/text.hpp"
+#include "input/utf8.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -34,7 +35,13 @@ std::string parse_error_text(const Json::parse_error& error) {
     auto colon = what.find(": ", column == std::string_view::npos ? 0 : column);
     if (colon != std::string_view::npos)
         what.remove_prefix(colon + 2);
-    return "invalid JSON: " + std::string(what);
+    std::string message = "invalid JSON: " + std::string(what);
+    // The "last read" part quotes raw input, which may be the invalid UTF-8 being reported.
+    if (!is_valid_utf8(message))
+        for (char& c : message)
+            if (static_cast<unsigned char>(c) >= 0x80)
+                c = '?';
+    return message;
 }
 
 class JsonAttemptReader {

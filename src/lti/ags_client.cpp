@@ -238,6 +238,8 @@ std::vector<Result> AgsClient::results(const std::string& line_item_url,
 std::vector<PostAnswer>
 AgsClient::post_scores(const std::string& line_item_url, std::span<const Score> scores,
                        const std::function<void(std::size_t, const PostAnswer&)>& on_done) {
+    if (scores.empty())
+        return {};
     std::string url = append_path(line_item_url, "scores");
     std::vector<http::Request> requests;
     requests.reserve(scores.size());

@@ -9,8 +9,6 @@ namespace gradepost::sandbox {
 
 namespace {
 
-constexpr auto k_iat_leeway = std::chrono::seconds(60);
-
 OAuthError invalid_request(std::string description) {
     return {400, "invalid_request", std::move(description)};
 }
@@ -115,8 +113,10 @@ verify_client_assertion(std::string_view jwt, const std::vector<TrustedKey>& key
     auto issued = time_claim(*claims, "iat");
     if (!issued)
         return invalid_grant("iat is missing");
-    if (*issued > expected.now + k_iat_leeway)
+    if (*issued > expected.now + expected.iat_leeway)
         return invalid_grant("iat is in the future");
+    if (expected.iat_max_age && *issued < expected.now - *expected.iat_max_age)
+        return invalid_grant("iat is too old");
     std::string jti = string_claim(*claims, "jti");
     if (jti.empty())
         return invalid_request("jti is missing");

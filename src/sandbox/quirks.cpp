@@ -49,6 +49,8 @@ Quirks quirks_for(QuirkMode mode) {
         quirks.canvas_throttle_by_default = true;
         quirks.accepts_plain_json = true;
         quirks.answers_delete_with_item = true;
+        quirks.iat_leeway = std::chrono::seconds(30);
+        quirks.iat_max_age = std::chrono::minutes(5);
         break;
     case QuirkMode::moodle:
         quirks.moodle_urls = true;
@@ -63,6 +65,7 @@ Quirks quirks_for(QuirkMode mode) {
         quirks.requires_exact_accept = true;
         quirks.errors_in_status_line = true;
         quirks.token_answer_as_html = true;
+        quirks.iat_leeway = std::chrono::seconds(0);
         break;
     case QuirkMode::openedx:
         quirks.timestamp_rule = TimestampRule::later;

@@ -55,8 +55,10 @@ std::variant<nlohmann::json, OAuthError> grant(const httplib::Request& request,
         return OAuthError{400, "invalid_request", "client_assertion is missing"};
 
     util::Instant now = util::system_clock().now();
-    auto verified = verify_client_assertion(
-        *assertion, context.keys, {context.options.client_id, context.urls.token_url(), now});
+    std::string token_url = context.urls.token_url();
+    ExpectedAssertion expected{context.options.client_id, token_url, now, context.quirks.iat_leeway,
+                               context.quirks.iat_max_age};
+    auto verified = verify_client_assertion(*assertion, context.keys, expected);
     if (auto* error = std::get_if<OAuthError>(&verified))
         return *error;
     const auto& claims = std::get<AssertionClaims>(verified);

@@ -80,7 +80,8 @@ CREATE TABLE targets (
 CREATE TABLE entries (
     target_id INTEGER NOT NULL REFERENCES targets (id),
     user_id TEXT NOT NULL,
-    state TEXT NOT NULL CHECK (state IN ('pending', 'posted', 'failed')),
+    -- not IN (...): SQLite builds a temporary table for that list on every row written
+    state TEXT NOT NULL CHECK (state = 'pending' OR state = 'posted' OR state = 'failed'),
     posted_given REAL,
     posted_maximum REAL,
     posted_comment TEXT,
@@ -309,7 +310,7 @@ Ledger Ledger::open(const std::filesystem::path& path) {
         connection.execute("PRAGMA journal_mode = WAL");
         connection.execute("PRAGMA synchronous = FULL");
         connection.execute("PRAGMA foreign_keys = ON");
-        connection.execute("PRAGMA cache_size = -65536");
+        connection.execute("PRAGMA cache_size = -32768"); // KiB: a large ledger stays in memory
         restrict_companions(path);
         migrate(connection, path);
     });

@@ -43,6 +43,8 @@ struct LineItemSummary {
 
 // The SQLite ledger of what was posted (schema and rules in ledger.cpp's header comment).
 // Every write is one transaction, so a crash leaves either all of a call or none of it.
+// SQLite failures and unreadable contents throw util::ConfigError naming the file. One
+// Ledger is used from one thread at a time.
 class Ledger {
 public:
     // Opens or creates the file: parent directories created, mode 0600, WAL, migrations

@@ -51,11 +51,14 @@ int open_lock_file(const std::filesystem::path& path) {
     const auto directory = path.parent_path();
     std::error_code ignored;
     std::filesystem::create_directories(directory.parent_path(), ignored);
-    if (::mkdir(directory.c_str(), 0700) != 0 && errno != EEXIST)
+    if (::mkdir(directory.c_str(), 0700) == 0)
+        ::chmod(directory.c_str(), 0700); // whatever the umask
+    else if (errno != EEXIST)
         fail("create the lock directory", directory);
     int descriptor = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
     if (descriptor < 0)
         fail("open the lock file", path);
+    ::fchmod(descriptor, 0600);
     return descriptor;
 }
 

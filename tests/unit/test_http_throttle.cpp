@@ -25,128 +25,127 @@ http::Response remaining(double value) {
 
 TEST_SUITE("http::throttle") {
 
-TEST_CASE("without throttling or rate the whole concurrency is used at once") {
-    testing::FakeClock clock;
-    http::Throttle throttle(8, std::nullopt);
-    CHECK(throttle.window() == 8);
-    for (int in_flight = 0; in_flight < 8; ++in_flight) {
-        CHECK(throttle.may_start(in_flight, clock.now()));
-        throttle.on_start(clock.now());
+    TEST_CASE("without throttling or rate the whole concurrency is used at once") {
+        testing::FakeClock clock;
+        http::Throttle throttle(8, std::nullopt);
+        CHECK(throttle.window() == 8);
+        for (int in_flight = 0; in_flight < 8; ++in_flight) {
+            CHECK(throttle.may_start(in_flight, clock.now()));
+            throttle.on_start(clock.now());
+        }
+        CHECK_FALSE(throttle.may_start(8, clock.now()));
     }
-    CHECK_FALSE(throttle.may_start(8, clock.now()));
-}
 
-TEST_CASE("a 429 halves the window, once for answers that arrive together") {
-    testing::FakeClock clock;
-    http::Throttle throttle(8, std::nullopt);
-    for (int i = 0; i < 8; ++i)
+    TEST_CASE("a 429 halves the window, once for answers that arrive together") {
+        testing::FakeClock clock;
+        http::Throttle throttle(8, std::nullopt);
+        for (int i = 0; i < 8; ++i)
+            throttle.on_response(answer(429), clock.now());
+        CHECK(throttle.window() == 4);
+
+        clock.advance(http::k_narrowing_interval);
         throttle.on_response(answer(429), clock.now());
-    CHECK(throttle.window() == 4);
+        CHECK(throttle.window() == 2);
+        clock.advance(http::k_narrowing_interval);
+        throttle.on_response(answer(429), clock.now());
+        clock.advance(http::k_narrowing_interval);
+        throttle.on_response(answer(429), clock.now());
+        CHECK(throttle.window() == 1);
+    }
 
-    clock.advance(http::k_narrowing_interval);
-    throttle.on_response(answer(429), clock.now());
-    CHECK(throttle.window() == 2);
-    clock.advance(http::k_narrowing_interval);
-    throttle.on_response(answer(429), clock.now());
-    clock.advance(http::k_narrowing_interval);
-    throttle.on_response(answer(429), clock.now());
-    CHECK(throttle.window() == 1);
-}
+    TEST_CASE("Canvas's 403 Rate Limit Exceeded narrows like a 429; a plain 403 does not") {
+        testing::FakeClock clock;
+        http::Throttle throttle(6, std::nullopt);
+        throttle.on_response(answer(403, {}, "403 Forbidden"), clock.now());
+        CHECK(throttle.window() == 6);
+        throttle.on_response(answer(403, {}, "403 Forbidden (Rate Limit Exceeded)"), clock.now());
+        CHECK(throttle.window() == 3);
+    }
 
-TEST_CASE("Canvas's 403 Rate Limit Exceeded narrows like a 429; a plain 403 does not") {
-    testing::FakeClock clock;
-    http::Throttle throttle(6, std::nullopt);
-    throttle.on_response(answer(403, {}, "403 Forbidden"), clock.now());
-    CHECK(throttle.window() == 6);
-    throttle.on_response(answer(403, {}, "403 Forbidden (Rate Limit Exceeded)"), clock.now());
-    CHECK(throttle.window() == 3);
-}
+    TEST_CASE("the window grows back by one per 20 successes, up to the configured value") {
+        testing::FakeClock clock;
+        http::Throttle throttle(4, std::nullopt);
+        throttle.on_response(answer(429), clock.now());
+        REQUIRE(throttle.window() == 2);
 
-TEST_CASE("the window grows back by one per 20 successes, up to the configured value") {
-    testing::FakeClock clock;
-    http::Throttle throttle(4, std::nullopt);
-    throttle.on_response(answer(429), clock.now());
-    REQUIRE(throttle.window() == 2);
+        for (int i = 0; i < http::k_successes_per_step - 1; ++i)
+            throttle.on_response(answer(200), clock.now());
+        CHECK(throttle.window() == 2);
+        throttle.on_response(answer(201), clock.now());
+        CHECK(throttle.window() == 3);
 
-    for (int i = 0; i < http::k_successes_per_step - 1; ++i)
+        // Errors other than throttling neither count as successes nor narrow.
+        for (int i = 0; i < 50; ++i)
+            throttle.on_response(answer(503), clock.now());
+        CHECK(throttle.window() == 3);
+
+        for (int i = 0; i < 10 * http::k_successes_per_step; ++i)
+            throttle.on_response(answer(204), clock.now());
+        CHECK(throttle.window() == 4);
+    }
+
+    TEST_CASE("throttling again restarts the count of successes") {
+        testing::FakeClock clock;
+        http::Throttle throttle(8, std::nullopt);
+        throttle.on_response(answer(429), clock.now());
+        for (int i = 0; i < http::k_successes_per_step - 1; ++i)
+            throttle.on_response(answer(200), clock.now());
+        throttle.on_response(answer(429), clock.now()); // within the interval: no second halving
+        CHECK(throttle.window() == 4);
         throttle.on_response(answer(200), clock.now());
-    CHECK(throttle.window() == 2);
-    throttle.on_response(answer(201), clock.now());
-    CHECK(throttle.window() == 3);
+        CHECK(throttle.window() == 4);
+    }
 
-    // Errors other than throttling neither count as successes nor narrow.
-    for (int i = 0; i < 50; ++i)
-        throttle.on_response(answer(503), clock.now());
-    CHECK(throttle.window() == 3);
+    TEST_CASE("a full Canvas bucket changes nothing; a low one narrows and spaces starts") {
+        testing::FakeClock clock;
+        http::Throttle throttle(8, std::nullopt);
+        throttle.on_response(remaining(http::k_canvas_bucket - 1), clock.now());
+        throttle.on_start(clock.now());
+        CHECK(throttle.window() == 8);
+        CHECK(throttle.next_start() <= clock.now());
 
-    for (int i = 0; i < 10 * http::k_successes_per_step; ++i)
-        throttle.on_response(answer(204), clock.now());
-    CHECK(throttle.window() == 4);
-}
+        throttle.on_response(remaining(http::k_pacing_threshold / 2), clock.now());
+        CHECK(throttle.window() == 4);
+        CHECK(throttle.next_start() == clock.now() + http::k_max_pacing_delay / 2);
+        CHECK_FALSE(throttle.may_start(0, clock.now()));
+        clock.advance(http::k_max_pacing_delay / 2);
+        CHECK(throttle.may_start(0, clock.now()));
 
-TEST_CASE("throttling again restarts the count of successes") {
-    testing::FakeClock clock;
-    http::Throttle throttle(8, std::nullopt);
-    throttle.on_response(answer(429), clock.now());
-    for (int i = 0; i < http::k_successes_per_step - 1; ++i)
-        throttle.on_response(answer(200), clock.now());
-    throttle.on_response(answer(429), clock.now()); // within the interval: no second halving
-    CHECK(throttle.window() == 4);
-    throttle.on_response(answer(200), clock.now());
-    CHECK(throttle.window() == 4);
-}
+        throttle.on_response(remaining(0), clock.now());
+        CHECK(throttle.window() == 1);
 
-TEST_CASE("a full Canvas bucket changes nothing; a low one narrows and spaces starts") {
-    testing::FakeClock clock;
-    http::Throttle throttle(8, std::nullopt);
-    throttle.on_response(remaining(http::k_canvas_bucket - 1), clock.now());
-    throttle.on_start(clock.now());
-    CHECK(throttle.window() == 8);
-    CHECK(throttle.next_start() <= clock.now());
+        // The bucket refills: pacing stops.
+        throttle.on_response(remaining(http::k_pacing_threshold), clock.now());
+        CHECK(throttle.window() == 8);
+        CHECK(throttle.next_start() <= clock.now());
+    }
 
-    throttle.on_response(remaining(http::k_pacing_threshold / 2), clock.now());
-    CHECK(throttle.window() == 4);
-    CHECK(throttle.next_start() == clock.now() + http::k_max_pacing_delay / 2);
-    CHECK_FALSE(throttle.may_start(0, clock.now()));
-    clock.advance(http::k_max_pacing_delay / 2);
-    CHECK(throttle.may_start(0, clock.now()));
+    TEST_CASE("a negative or unreadable X-Rate-Limit-Remaining is handled") {
+        testing::FakeClock clock;
+        http::Throttle throttle(8, std::nullopt);
+        throttle.on_response(answer(200, {{"x-rate-limit-remaining", "-12.5"}}), clock.now());
+        CHECK(throttle.window() == 1);
+        throttle.on_response(answer(200, {{"X-Rate-Limit-Remaining", "plenty"}}), clock.now());
+        CHECK(throttle.window() == 1); // the last readable value stands
+        throttle.on_response(answer(200, {{"X-Rate-Limit-Remaining", "650.25"}}), clock.now());
+        CHECK(throttle.window() == 8);
+    }
 
-    throttle.on_response(remaining(0), clock.now());
-    CHECK(throttle.window() == 1);
+    TEST_CASE("--rate spaces starts by 1/rate seconds") {
+        testing::FakeClock clock;
+        http::Throttle throttle(8, 4.0);
+        CHECK(throttle.may_start(0, clock.now()));
+        throttle.on_start(clock.now());
+        CHECK_FALSE(throttle.may_start(1, clock.now()));
+        CHECK(throttle.next_start() == clock.now() + 250ms);
+        clock.advance(249ms);
+        CHECK_FALSE(throttle.may_start(1, clock.now()));
+        clock.advance(1ms);
+        CHECK(throttle.may_start(1, clock.now()));
+    }
 
-    // The bucket refills: pacing stops.
-    throttle.on_response(remaining(http::k_pacing_threshold), clock.now());
-    CHECK(throttle.window() == 8);
-    CHECK(throttle.next_start() <= clock.now());
-}
-
-TEST_CASE("a negative or unreadable X-Rate-Limit-Remaining is handled") {
-    testing::FakeClock clock;
-    http::Throttle throttle(8, std::nullopt);
-    throttle.on_response(answer(200, {{"x-rate-limit-remaining", "-12.5"}}), clock.now());
-    CHECK(throttle.window() == 1);
-    throttle.on_response(answer(200, {{"X-Rate-Limit-Remaining", "plenty"}}), clock.now());
-    CHECK(throttle.window() == 1); // the last readable value stands
-    throttle.on_response(answer(200, {{"X-Rate-Limit-Remaining", "650.25"}}), clock.now());
-    CHECK(throttle.window() == 8);
-}
-
-TEST_CASE("--rate spaces starts by 1/rate seconds") {
-    testing::FakeClock clock;
-    http::Throttle throttle(8, 4.0);
-    CHECK(throttle.may_start(0, clock.now()));
-    throttle.on_start(clock.now());
-    CHECK_FALSE(throttle.may_start(1, clock.now()));
-    CHECK(throttle.next_start() == clock.now() + 250ms);
-    clock.advance(249ms);
-    CHECK_FALSE(throttle.may_start(1, clock.now()));
-    clock.advance(1ms);
-    CHECK(throttle.may_start(1, clock.now()));
-}
-
-TEST_CASE("a concurrency below 1 is taken as 1") {
-    http::Throttle throttle(0, std::nullopt);
-    CHECK(throttle.window() == 1);
-}
-
+    TEST_CASE("a concurrency below 1 is taken as 1") {
+        http::Throttle throttle(0, std::nullopt);
+        CHECK(throttle.window() == 1);
+    }
 }

@@ -80,6 +80,11 @@ TEST_SUITE("input::column_mapping") {
         CHECK(mapped.layout.column(Field::score) == 2);
         CHECK(*mapped.layout.score_maximum == 10.0);
 
+        auto localized = map({"Nom", "Note/10,00", "Q. 1 /5,00"});
+        CHECK(localized.layout.column(Field::score) == 2);
+        CHECK(*localized.layout.score_maximum == 10.0);
+        CHECK_FALSE(map({"user_id", "Note"}).layout.has(Field::score));
+
         auto zero = map({"user_id", "Grade/0.00"});
         REQUIRE(zero.errors.size() == 1);
         CHECK(zero.errors[0] == "column \"Grade/0.00\" gives a maximum that is not greater than 0");

@@ -187,6 +187,7 @@ TEST_SUITE("input::json_reader") {
         REQUIRE(result.errors.size() == 1);
         CHECK(input::format_diagnostic(result.errors[0]).starts_with("attempts.json:2:"));
         CHECK(result.errors[0].message.find("UTF-8") != std::string::npos);
+    CHECK(input::format_diagnostic(result.errors[0]).find('\xe9') == std::string::npos);
     }
 
     TEST_CASE("a byte order mark before JSON is skipped") {

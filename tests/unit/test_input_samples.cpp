@@ -150,6 +150,17 @@ TEST_SUITE("input::samples") {
         CHECK(*result.attempts[3].score == 8.25);
     }
 
+    TEST_CASE("moodle-quiz-grades-fr.csv with only --map user, as the README shows") {
+        input::ReadOptions options;
+        options.column_for[input::Field::user] = "Adresse de courriel";
+        auto result = read_sample("moodle-quiz-grades-fr.csv", options);
+        CHECK(result.rows == 6);
+        REQUIRE(result.attempts.size() == 6); // without the state column "Jamais remis" is a row
+        CHECK(*result.attempts[0].score == 7.5);
+        CHECK(*result.attempts[0].maximum == 10.0);
+        CHECK_FALSE(result.attempts[2].score);
+    }
+
     TEST_CASE("attempts.json: generic assessment API objects") {
         auto result = read_sample("attempts.json");
         CHECK(result.rows == 7);

@@ -61,6 +61,7 @@ TEST_SUITE("sandbox::server") {
         cli::Action action;
         cli::add_sandbox_command(app, globals, action);
         std::string ready = (dir / "ready").string();
+        gradepost::testing::shared_tool_key().write_public_pem(dir / "tool.pem");
         std::vector<std::string> arguments = {"sandbox",
                                               "--port",
                                               "0",
@@ -107,6 +108,7 @@ TEST_SUITE("sandbox::server") {
         gradepost::testing::RunningSandbox first;
         sandbox::SandboxOptions options;
         options.port = std::stoi(first.base_url().substr(first.base_url().rfind(':') + 1));
+        options.public_key_file = (first.dir() / "tool-public.pem").string();
         sandbox::Sandbox second(options);
         CHECK_THROWS_AS(second.start(), util::UsageError);
     }

@@ -92,6 +92,27 @@ TEST_SUITE("sandbox::token_endpoint") {
         CHECK(sandbox.request_token(sandbox.key().sign(header(), slightly))->status == 200);
     }
 
+    TEST_CASE("Canvas allows iat 30 s ahead and 5 min old; Moodle no leeway at all") {
+        sandbox::SandboxOptions canvas;
+        canvas.quirks = sandbox::QuirkMode::canvas;
+        RunningSandbox sandbox(canvas);
+        auto status = [&sandbox](long long iat_offset) {
+            auto claims = assertion_claims(sandbox.token_url());
+            claims["iat"] = gradepost::testing::unix_now() + iat_offset;
+            return sandbox.request_token(sandbox.key().sign(header(), claims))->status;
+        };
+        CHECK(status(-200) == 200);
+        CHECK(status(-400) == 400);
+        CHECK(status(45) == 400);
+
+        sandbox::SandboxOptions moodle;
+        moodle.quirks = sandbox::QuirkMode::moodle;
+        RunningSandbox strict_clock(moodle);
+        auto ahead = assertion_claims(strict_clock.token_url());
+        ahead["iat"] = gradepost::testing::unix_now() + 10;
+        CHECK(strict_clock.request_token(strict_clock.key().sign(header(), ahead))->status == 400);
+    }
+
     TEST_CASE("a replayed jti is invalid_grant") {
         RunningSandbox sandbox;
         std::string jwt = sandbox.key().sign(header(), assertion_claims(sandbox.token_url()));
