@@ -108,8 +108,8 @@ struct Sending {
 // Settles posts whose answer never came by reading the platform's results; what cannot
 // be read stays pending for the next run.
 std::vector<state::PostResult> settle_unanswered(const std::vector<std::string>& users,
-                                                 const state::Target& target,
-                                                 state::Ledger& ledger, lti::AgsClient& client) {
+                                                 const state::Target& target, state::Ledger& ledger,
+                                                 lti::AgsClient& client) {
     if (users.empty())
         return {};
     auto entries = ledger.entries(target);
@@ -176,8 +176,8 @@ model::RunReport summarise_plan(const model::Plan& plan, bool is_dry_run) {
     report.counts.rows = plan.rows;
     report.scores.reserve(plan.entries.size());
     for (const auto& entry : plan.entries)
-        report.scores.push_back(outcome_of(
-            entry, entry.is_selected ? model::Action::would_post : model::Action::skipped));
+        report.scores.push_back(outcome_of(entry, entry.is_selected ? model::Action::would_post
+                                                                    : model::Action::skipped));
     count(report);
     return report;
 }
@@ -216,14 +216,15 @@ model::RunReport execute(const model::Plan& plan, const state::Target& target,
         std::vector<state::PendingScore> pending;
         std::vector<lti::Score> scores;
         for (const auto& sending : chunk) {
-            pending.push_back({sending.score.user_id,
-                               sent_score_of(sending.score, sending.entry->score)});
+            pending.push_back(
+                {sending.score.user_id, sent_score_of(sending.score, sending.entry->score)});
             scores.push_back(sending.score);
         }
         ledger.mark_pending(target, pending);
 
-        auto answers = client.post_scores(target.line_item, scores,
-                                          [&](std::size_t, const lti::PostAnswer&) { progress.advance(); });
+        auto answers =
+            client.post_scores(target.line_item, scores,
+                               [&](std::size_t, const lti::PostAnswer&) { progress.advance(); });
 
         // Record what the platform answered; unanswered posts stay pending.
         std::vector<state::PostResult> results;

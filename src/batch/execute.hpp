@@ -18,11 +18,11 @@ struct ExecuteOptions {
     lti::Platform platform = lti::Platform::generic;
     std::string activity_progress = "Completed";
     std::string grading_progress = "FullyGraded";
-    bool canvas_submitted_at = false;       // --canvas-submitted-at
-    bool canvas_new_submission = false;     // --canvas-new-submission
+    bool canvas_submitted_at = false;   // --canvas-submitted-at
+    bool canvas_new_submission = false; // --canvas-new-submission
     bool canvas_prioritize_non_tool_grade = false;
-    bool verify = false;                    // --verify: read results back
-    std::size_t chunk_size = 500;           // scores journaled, sent and recorded together
+    bool verify = false;          // --verify: read results back
+    std::size_t chunk_size = 500; // scores journaled, sent and recorded together
 };
 
 // The part of a plan a dry run reports: selected students as would_post, the rest skipped.

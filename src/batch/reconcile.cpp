@@ -6,7 +6,9 @@ namespace gradepost::batch {
 
 namespace {
 
-bool nearly_equal(double a, double b) { return std::fabs(a - b) <= 1e-6 * std::max(1.0, std::fabs(b)); }
+bool nearly_equal(double a, double b) {
+    return std::fabs(a - b) <= 1e-6 * std::max(1.0, std::fabs(b));
+}
 
 // Platforms may scale results to the line item's maximum, so compare fractions when both
 // sides carry a maximum.

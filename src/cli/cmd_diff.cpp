@@ -50,13 +50,15 @@ std::vector<DiffRow> compare(const std::vector<model::KeptScore>& kept,
         if (auto found = result_of.find(score.user_id); found != result_of.end()) {
             row.lms_given = found->second->result_score;
             row.lms_maximum = found->second->result_maximum;
-            row.status = same_score(score.given, score.maximum, *found->second) ? "equal" : "different";
+            row.status =
+                same_score(score.given, score.maximum, *found->second) ? "equal" : "different";
             result_of.erase(found);
         }
         rows.push_back(std::move(row));
     }
     for (const auto& [user_id, result] : result_of)
-        rows.push_back({user_id, {}, {}, result->result_score, result->result_maximum, "only_in_lms"});
+        rows.push_back(
+            {user_id, {}, {}, result->result_score, result->result_maximum, "only_in_lms"});
     return rows;
 }
 
@@ -106,12 +108,12 @@ int run_diff(const GlobalOptions& globals, DiffOptions options) {
         if (row.status != "equal" || options.show_equal)
             table.push_back({row.user_id, score_text(row.file_given, row.file_maximum),
                              score_text(row.lms_given, row.lms_maximum), row.status});
-    std::string summary = fmt::format("{} students: {} equal, {} different, {} only in file, {} only in LMS",
-                                      rows.size(), counts["equal"], counts["different"],
-                                      counts["only_in_file"], counts["only_in_lms"]);
-    print(globals, report::render_table({"student", "file", "lms", "status"}, table,
-                                        output_style(globals)) +
-                       summary);
+    std::string summary = fmt::format(
+        "{} students: {} equal, {} different, {} only in file, {} only in LMS", rows.size(),
+        counts["equal"], counts["different"], counts["only_in_file"], counts["only_in_lms"]);
+    print(globals,
+          report::render_table({"student", "file", "lms", "status"}, table, output_style(globals)) +
+              summary);
     return 0;
 }
 

@@ -51,7 +51,8 @@ int run_doctor(const GlobalOptions& globals, const DoctorOptions& options) {
             if (std::find(token.scopes.begin(), token.scopes.end(), scope) == token.scopes.end())
                 missing.push_back(scope);
         if (!missing.empty())
-            throw util::ConfigError("scopes not granted: " + fmt::format("{}", fmt::join(missing, " ")));
+            throw util::ConfigError("scopes not granted: " +
+                                    fmt::format("{}", fmt::join(missing, " ")));
         return fmt::format("granted {} scopes", token.scopes.size());
     }));
     if (checks.back().is_ok) {
@@ -67,7 +68,8 @@ int run_doctor(const GlobalOptions& globals, const DoctorOptions& options) {
             }));
     }
 
-    bool is_healthy = std::all_of(checks.begin(), checks.end(), [](const Check& c) { return c.is_ok; });
+    bool is_healthy =
+        std::all_of(checks.begin(), checks.end(), [](const Check& c) { return c.is_ok; });
     if (globals.json) {
         auto json = nlohmann::json::array();
         for (const auto& c : checks)

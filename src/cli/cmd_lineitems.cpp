@@ -21,7 +21,8 @@ struct LineItemsOptions {
 };
 
 nlohmann::json to_json(const lti::LineItem& item) {
-    nlohmann::json json{{"id", item.id}, {"label", item.label}, {"scoreMaximum", item.score_maximum}};
+    nlohmann::json json{
+        {"id", item.id}, {"label", item.label}, {"scoreMaximum", item.score_maximum}};
     if (!item.tag.empty())
         json["tag"] = item.tag;
     if (!item.resource_id.empty())
@@ -43,8 +44,9 @@ void show(const GlobalOptions& globals, const std::vector<lti::LineItem>& items)
     for (const auto& item : items)
         rows.push_back({item.label, report::format_number(item.score_maximum), item.tag,
                         item.resource_id, item.resource_link_id, item.id});
-    print(globals, report::render_table({"label", "max", "tag", "resource_id", "resource_link_id", "url"},
-                                        rows, output_style(globals)));
+    print(globals,
+          report::render_table({"label", "max", "tag", "resource_id", "resource_link_id", "url"},
+                               rows, output_style(globals)));
 }
 
 int run_list(const GlobalOptions& globals, const LineItemsOptions& options) {
@@ -53,7 +55,8 @@ int run_list(const GlobalOptions& globals, const LineItemsOptions& options) {
                                options.limit};
     auto items = connection.client().list_line_items(connection.lineitems_url(), filter);
     if (!options.label.empty())
-        std::erase_if(items, [&](const lti::LineItem& item) { return item.label != options.label; });
+        std::erase_if(items,
+                      [&](const lti::LineItem& item) { return item.label != options.label; });
     show(globals, items);
     return 0;
 }
@@ -82,7 +85,8 @@ void add_filters(CLI::App& command, LineItemsOptions& options) {
 void add_lineitems_command(CLI::App& app, GlobalOptions& globals, Action& action) {
     static LineItemsOptions list_options;
     static LineItemsOptions create_options;
-    auto* lineitems = app.add_subcommand("lineitems", "List or create line items (gradebook columns)");
+    auto* lineitems =
+        app.add_subcommand("lineitems", "List or create line items (gradebook columns)");
     lineitems->footer("Examples:\n  gradepost lineitems list --tag quiz\n"
                       "  gradepost lineitems create --label \"Week 3 quiz\" --max 20 --tag quiz");
 

@@ -197,8 +197,8 @@ int run_post(const GlobalOptions& globals, PostOptions options) {
     for (const auto& entry : plan.entries)
         selected += entry.is_selected;
     InterruptGuard interrupt_guard;
-    report::Progress progress("posting", selected,
-                              !globals.json && !globals.quiet && report::is_terminal(STDERR_FILENO));
+    report::Progress progress(
+        "posting", selected, !globals.json && !globals.quiet && report::is_terminal(STDERR_FILENO));
     auto report = batch::execute(plan, target, ledger, connection.client(), util::system_clock(),
                                  progress, execute_options);
     if (!options.report_file.empty())
@@ -221,11 +221,13 @@ void add_post_options(CLI::App& command, PostOptions& options) {
         return;
     }
     command.add_flag("-y,--yes", options.yes, "Confirm --select all without asking");
-    command.add_option("--activity-progress", options.activity_progress,
-                       "activityProgress of graded scores")
+    command
+        .add_option("--activity-progress", options.activity_progress,
+                    "activityProgress of graded scores")
         ->check(CLI::IsMember({"Initialized", "Started", "InProgress", "Submitted", "Completed"}));
-    command.add_option("--grading-progress", options.grading_progress,
-                       "gradingProgress of graded scores")
+    command
+        .add_option("--grading-progress", options.grading_progress,
+                    "gradingProgress of graded scores")
         ->check(CLI::IsMember({"FullyGraded", "Pending", "PendingManual", "Failed", "NotReady"}));
     command.add_flag("--canvas-submitted-at", options.canvas_submitted_at,
                      "Canvas: send the attempt's time as the submission time");
@@ -234,8 +236,9 @@ void add_post_options(CLI::App& command, PostOptions& options) {
     command.add_flag("--canvas-prioritize-non-tool-grade", options.canvas_prioritize_non_tool_grade,
                      "Canvas: keep a grade set by hand in SpeedGrader");
     command.add_flag("--verify", options.verify, "Read results back and report ignored scores");
-    command.add_option("--wait-lock", options.wait_lock_seconds,
-                       "Seconds to wait for another run on the same line item")
+    command
+        .add_option("--wait-lock", options.wait_lock_seconds,
+                    "Seconds to wait for another run on the same line item")
         ->check(CLI::NonNegativeNumber);
 }
 
@@ -249,16 +252,20 @@ void add_post_commands(CLI::App& app, GlobalOptions& globals, Action& action) {
     post->add_flag("--dry-run", post_options.is_dry_run, "Show the plan; post and write nothing");
     post->footer("Example:\n  gradepost post week3.csv --label \"Week 3 quiz\" --keep latest\n"
                  "  gradepost post scores.json --line-item URL --select changed --verify");
-    post->callback([&globals, &action] { action = [&globals] { return run_post(globals, post_options); }; });
+    post->callback(
+        [&globals, &action] { action = [&globals] { return run_post(globals, post_options); }; });
 
     static PostOptions dry_run_options;
     dry_run_options.is_dry_run = true;
-    auto* dry_run = app.add_subcommand("dry-run", "Show what post would do; post and write nothing");
+    auto* dry_run =
+        app.add_subcommand("dry-run", "Show what post would do; post and write nothing");
     add_post_options(*dry_run, dry_run_options);
-    dry_run->footer("Example:\n  gradepost dry-run samples/attempts.json --offline --keep highest\n"
-                    "  gradepost dry-run week3.csv --label \"Week 3 quiz\" --select changed --json");
-    dry_run->callback(
-        [&globals, &action] { action = [&globals] { return run_post(globals, dry_run_options); }; });
+    dry_run->footer(
+        "Example:\n  gradepost dry-run samples/attempts.json --offline --keep highest\n"
+        "  gradepost dry-run week3.csv --label \"Week 3 quiz\" --select changed --json");
+    dry_run->callback([&globals, &action] {
+        action = [&globals] { return run_post(globals, dry_run_options); };
+    });
 }
 
 } // namespace gradepost::cli

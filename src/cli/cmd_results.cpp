@@ -68,7 +68,8 @@ int run_results(const GlobalOptions& globals, const ResultsOptions& options) {
 
 void add_results_command(CLI::App& app, GlobalOptions& globals, Action& action) {
     static ResultsOptions options;
-    auto* results = app.add_subcommand("results", "Fetch the results (current grades) of a line item");
+    auto* results =
+        app.add_subcommand("results", "Fetch the results (current grades) of a line item");
     add_line_item_options(*results, options.line_item, false);
     results->add_option("--user", options.user, "Only this user's result");
     results->add_flag("--csv", options.csv, "Print CSV instead of a table");

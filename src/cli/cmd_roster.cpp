@@ -15,7 +15,8 @@ std::string join(const std::vector<std::string>& values) {
     for (const auto& value : values) {
         // Roles are long IRIs; the part after '#' is what people read.
         auto hash = value.rfind('#');
-        joined += (joined.empty() ? "" : " ") + (hash == std::string::npos ? value : value.substr(hash + 1));
+        joined += (joined.empty() ? "" : " ") +
+                  (hash == std::string::npos ? value : value.substr(hash + 1));
     }
     return joined;
 }

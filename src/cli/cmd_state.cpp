@@ -36,11 +36,13 @@ std::vector<state::LineItemSummary> line_items_named(const state::Ledger& ledger
                                                      const std::string& url) {
     auto items = ledger.line_items();
     if (!url.empty())
-        std::erase_if(items, [&](const state::LineItemSummary& item) { return item.line_item != url; });
+        std::erase_if(items,
+                      [&](const state::LineItemSummary& item) { return item.line_item != url; });
     return items;
 }
 
-int show_line_items(const GlobalOptions& globals, const std::vector<state::LineItemSummary>& items) {
+int show_line_items(const GlobalOptions& globals,
+                    const std::vector<state::LineItemSummary>& items) {
     if (globals.json) {
         auto json = nlohmann::json::array();
         for (const auto& item : items) {
@@ -59,8 +61,9 @@ int show_line_items(const GlobalOptions& globals, const std::vector<state::LineI
         rows.push_back({item.line_item, std::to_string(item.students), std::to_string(item.posted),
                         std::to_string(item.pending), std::to_string(item.failed),
                         item.last_post ? util::format_iso8601(*item.last_post) : ""});
-    print(globals, report::render_table({"line_item", "students", "posted", "pending", "failed", "last_post"},
-                                        rows, output_style(globals)));
+    print(globals, report::render_table(
+                       {"line_item", "students", "posted", "pending", "failed", "last_post"}, rows,
+                       output_style(globals)));
     return 0;
 }
 
@@ -73,11 +76,15 @@ int show_students(const GlobalOptions& globals, const state::Ledger& ledger,
             if (!user.empty() && user_id != user)
                 continue;
             const auto& posted = entry.last_posted;
-            std::string given = posted && posted->given ? report::format_number(*posted->given) : "";
-            std::string maximum = posted && posted->maximum ? report::format_number(*posted->maximum) : "";
+            std::string given =
+                posted && posted->given ? report::format_number(*posted->given) : "";
+            std::string maximum =
+                posted && posted->maximum ? report::format_number(*posted->maximum) : "";
             std::string sent = posted ? util::format_iso8601(posted->timestamp) : "";
-            nlohmann::json row{{"line_item", item.line_item}, {"user_id", user_id},
-                               {"state", state_name(entry.state)}, {"http_status", entry.http_status}};
+            nlohmann::json row{{"line_item", item.line_item},
+                               {"user_id", user_id},
+                               {"state", state_name(entry.state)},
+                               {"http_status", entry.http_status}};
             if (posted && posted->given)
                 row["score_given"] = *posted->given;
             if (posted && posted->maximum)
@@ -89,14 +96,16 @@ int show_students(const GlobalOptions& globals, const state::Ledger& ledger,
             json.push_back(row);
             rows.push_back({user_id, std::string(state_name(entry.state)),
                             given.empty() ? "" : given + " / " + maximum, sent,
-                            entry.http_status ? std::to_string(entry.http_status) : "", entry.error});
+                            entry.http_status ? std::to_string(entry.http_status) : "",
+                            entry.error});
         }
     }
     if (globals.json)
         std::puts(json.dump(2).c_str());
     else
-        print(globals, report::render_table({"student", "state", "last posted", "timestamp", "http", "error"},
-                                            rows, output_style(globals)));
+        print(globals, report::render_table(
+                           {"student", "state", "last posted", "timestamp", "http", "error"}, rows,
+                           output_style(globals)));
     return 0;
 }
 
@@ -112,9 +121,10 @@ int run_forget(const GlobalOptions& globals, const StateOptions& options) {
     auto path = state_path(globals);
     auto items = line_items_named(state::Ledger::open_read_only(path), options.line_item);
     if (items.empty())
-        throw util::UsageError("the ledger " + path.string() + " has nothing for " + options.line_item);
+        throw util::UsageError("the ledger " + path.string() + " has nothing for " +
+                               options.line_item);
     std::string what = options.user.empty() ? "every student of " + options.line_item
-                                             : "user " + options.user + " on " + options.line_item;
+                                            : "user " + options.user + " on " + options.line_item;
     if (!options.yes) {
         if (!isatty(STDIN_FILENO))
             throw util::UsageError("forgetting " + what + " needs --yes when not on a terminal");
@@ -142,10 +152,12 @@ void add_state_command(CLI::App& app, GlobalOptions& globals, Action& action) {
     static StateOptions forget_options;
     auto* state = app.add_subcommand("state", "Inspect or edit the local ledger of posted scores");
     state->require_subcommand(1);
-    state->footer("Examples:\n  gradepost state show\n  gradepost state show --line-item URL --json\n"
-                  "  gradepost state forget --line-item URL --user 1001 --yes");
+    state->footer(
+        "Examples:\n  gradepost state show\n  gradepost state show --line-item URL --json\n"
+        "  gradepost state forget --line-item URL --user 1001 --yes");
 
-    auto* show = state->add_subcommand("show", "Line items in the ledger, or one line item's students");
+    auto* show =
+        state->add_subcommand("show", "Line items in the ledger, or one line item's students");
     show->add_option("--line-item", show_options.line_item, "Show this line item's students");
     show->add_option("--user", show_options.user, "Show only this user");
     show->callback([&] { action = [&] { return run_show(globals, show_options); }; });

@@ -45,9 +45,10 @@ int run_token(const GlobalOptions& globals, const TokenOptions& options) {
         std::puts(json.dump(2).c_str());
         return 0;
     }
-    std::string text = fmt::format("token obtained from {} for client {}\n",
-                                   profile.token_url.empty() ? "GRADEPOST_ACCESS_TOKEN" : profile.token_url,
-                                   profile.client_id);
+    std::string text =
+        fmt::format("token obtained from {} for client {}\n",
+                    profile.token_url.empty() ? "GRADEPOST_ACCESS_TOKEN" : profile.token_url,
+                    profile.client_id);
     text += is_expiry_known ? fmt::format("expires in {} s ({})\n", seconds_left,
                                           util::format_iso8601(token.expires_at))
                             : "expiry unknown (ready-made token)\n";

@@ -71,9 +71,8 @@ lti::TokenSource& Connection::tokens() {
     } else {
         util::register_secret(credentials.access_token);
     }
-    m_tokens = std::make_unique<lti::TokenSource>(*m_transport, credentials,
-                                                  m_key ? &*m_key : nullptr, m_scopes,
-                                                  util::system_clock());
+    m_tokens = std::make_unique<lti::TokenSource>(
+        *m_transport, credentials, m_key ? &*m_key : nullptr, m_scopes, util::system_clock());
     return *m_tokens;
 }
 

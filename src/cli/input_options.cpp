@@ -49,8 +49,9 @@ void add_input_options(CLI::App& command, InputOptions& options) {
     command.add_option("FILE", options.files, "Attempt exports (CSV or JSON)")
         ->required()
         ->check(CLI::ExistingFile);
-    command.add_option("--max", options.maximum,
-                       "Maximum score where the data has none (and for --create)")
+    command
+        .add_option("--max", options.maximum,
+                    "Maximum score where the data has none (and for --create)")
         ->check(CLI::PositiveNumber);
     command.add_option("--format", options.format, "csv|json|auto")
         ->check(CLI::IsMember({"auto", "csv", "json"}));
@@ -60,11 +61,13 @@ void add_input_options(CLI::App& command, InputOptions& options) {
     command.add_flag("--allow-over-max", options.allow_over_max,
                      "Accept scores above the maximum (extra credit)");
     command.add_flag("--skip-invalid", options.skip_invalid, "Report bad rows and go on");
-    command.add_option("--match", options.match,
-                       "What the user column holds: user_id|email|sourcedid|name")
+    command
+        .add_option("--match", options.match,
+                    "What the user column holds: user_id|email|sourcedid|name")
         ->check(CLI::IsMember({"user_id", "email", "sourcedid", "name"}));
-    command.add_option("--roster", options.roster_file,
-                       "CSV roster for --match instead of NRPS (user_id + matched column)")
+    command
+        .add_option("--roster", options.roster_file,
+                    "CSV roster for --match instead of NRPS (user_id + matched column)")
         ->check(CLI::ExistingFile);
     command.add_option("--keep", options.keep, "Score to keep: highest|latest|first|average")
         ->check(CLI::IsMember({"highest", "latest", "first", "average"}));

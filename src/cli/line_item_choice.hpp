@@ -13,12 +13,12 @@ namespace gradepost::cli {
 
 // How a command names its line item: by URL, or by what identifies it in the container.
 struct LineItemChoice {
-    std::string url;              // --line-item
-    std::string label;            // --label
-    std::string tag;              // --tag
-    std::string resource_id;      // --resource-id
-    std::string resource_link_id; // --resource-link-id
-    bool create = false;          // --create (post only)
+    std::string url;               // --line-item
+    std::string label;             // --label
+    std::string tag;               // --tag
+    std::string resource_id;       // --resource-id
+    std::string resource_link_id;  // --resource-link-id
+    bool create = false;           // --create (post only)
     std::optional<double> maximum; // --max, for --create
 
     bool is_given() const;

@@ -30,7 +30,8 @@ void add_global_options(CLI::App& app, GlobalOptions& globals) {
                    "generic|canvas|moodle|blackboard|brightspace|sakai|openedx");
     app.add_option("--client-id", connection.client_id, "OAuth2 client id of the tool");
     app.add_option("--token-url", connection.token_url, "The platform's OAuth2 token endpoint");
-    app.add_option("--audience", connection.audience, "`aud` of the assertion (default: token URL)");
+    app.add_option("--audience", connection.audience,
+                   "`aud` of the assertion (default: token URL)");
     app.add_option("--key-file", connection.private_key_file, "The tool's RSA private key (PEM)");
     app.add_option("--key-id", connection.key_id, "`kid` of the tool's key");
     app.add_option("--lineitems", connection.lineitems_url, "The context's line items URL");

@@ -9,8 +9,8 @@
 namespace gradepost::model {
 
 enum class KeptKind {
-    graded,     // a score to post
-    pending,    // only ungraded submitted attempts, posted as Submitted/PendingManual (--post-pending)
+    graded,  // a score to post
+    pending, // only ungraded submitted attempts, posted as Submitted/PendingManual (--post-pending)
     not_graded, // only ungraded attempts and no --post-pending: skipped "not graded yet"
     excused,    // skipped "excused"
 };
@@ -19,12 +19,13 @@ enum class KeptKind {
 struct KeptScore {
     std::string user_id;
     KeptKind kind = KeptKind::graded;
-    double given = 0;   // meaningful when kind == graded
-    double maximum = 0; // meaningful when kind == graded
+    double given = 0;                      // meaningful when kind == graded
+    double maximum = 0;                    // meaningful when kind == graded
     std::optional<Timestamp> submitted_at; // of the kept attempt, for submission.submittedAt
     std::string comment;                   // of the kept attempt, or --comment
-    std::vector<std::string> attempt_keys; // attempt_key() of every graded attempt it covers, sorted
-    std::size_t attempt_count = 0;         // rows of this student, graded or not
+    std::vector<std::string>
+        attempt_keys;              // attempt_key() of every graded attempt it covers, sorted
+    std::size_t attempt_count = 0; // rows of this student, graded or not
 };
 
 } // namespace gradepost::model

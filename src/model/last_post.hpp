@@ -26,11 +26,11 @@ enum class PostState {
 // What the ledger knows of one student on one line item.
 struct LedgerEntry {
     std::string user_id;
-    PostState state = PostState::posted;  // of the most recent post
-    std::optional<SentScore> last_posted; // the last post the platform accepted
-    std::optional<SentScore> in_flight;   // the payload of a pending post, for reconciliation
-    int http_status = 0;                  // of the most recent post (0: no answer)
-    std::string error;                    // of the most recent failed post
+    PostState state = PostState::posted;     // of the most recent post
+    std::optional<SentScore> last_posted;    // the last post the platform accepted
+    std::optional<SentScore> in_flight;      // the payload of a pending post, for reconciliation
+    int http_status = 0;                     // of the most recent post (0: no answer)
+    std::string error;                       // of the most recent failed post
     std::optional<Timestamp> last_timestamp; // the latest AGS timestamp ever sent, any state
 };
 

@@ -17,9 +17,9 @@ struct Outcome {
     Action action = Action::skipped;
     std::optional<double> given;
     std::optional<double> maximum;
-    int http_status = 0;  // 0 when no request was made or no response came
-    std::string error;    // for failed
-    std::string reason;   // for skipped (and why a would_post was selected)
+    int http_status = 0; // 0 when no request was made or no response came
+    std::string error;   // for failed
+    std::string reason;  // for skipped (and why a would_post was selected)
 };
 
 struct Counts {

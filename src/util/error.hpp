@@ -8,12 +8,12 @@ namespace gradepost::util {
 // The exit codes of DESIGN.md; the only place they are numbered.
 enum class ExitCode : int {
     ok = 0,
-    some_failed = 1,    // some scores failed; the rest were posted and recorded
-    usage = 2,          // usage or input error; nothing posted, state unchanged
-    config = 3,         // configuration or authentication error
-    locked = 4,         // another run holds the lock for this line item
-    unreachable = 5,    // the platform could not be reached, or kept failing
-    interrupted = 130,  // SIGINT/SIGTERM: in-flight requests finished, ledger committed
+    some_failed = 1,   // some scores failed; the rest were posted and recorded
+    usage = 2,         // usage or input error; nothing posted, state unchanged
+    config = 3,        // configuration or authentication error
+    locked = 4,        // another run holds the lock for this line item
+    unreachable = 5,   // the platform could not be reached, or kept failing
+    interrupted = 130, // SIGINT/SIGTERM: in-flight requests finished, ledger committed
 };
 
 // What ends a run. Thrown anywhere, caught once in cli::run, printed as
@@ -44,8 +44,7 @@ struct LockedError : Error {
 
 // The platform cannot be reached or keeps failing after retries (exit 5).
 struct UnreachableError : Error {
-    explicit UnreachableError(const std::string& message)
-        : Error(ExitCode::unreachable, message) {}
+    explicit UnreachableError(const std::string& message) : Error(ExitCode::unreachable, message) {}
 };
 
 } // namespace gradepost::util

@@ -24,9 +24,15 @@ void mask_all(std::string& text, std::string_view secret) {
 
 } // namespace
 
-void set_verbosity(int verbosity) { g_verbosity = verbosity; }
-int verbosity() { return g_verbosity; }
-bool is_enabled(LogLevel level) { return static_cast<int>(level) <= g_verbosity; }
+void set_verbosity(int verbosity) {
+    g_verbosity = verbosity;
+}
+int verbosity() {
+    return g_verbosity;
+}
+bool is_enabled(LogLevel level) {
+    return static_cast<int>(level) <= g_verbosity;
+}
 
 void register_secret(std::string secret) {
     std::lock_guard lock(g_mutex);
@@ -45,7 +51,8 @@ std::string redact(std::string_view text) {
         std::regex(R"((Authorization:\s*)[^\r\n]*)", std::regex::icase),
         std::regex(R"((client_assertion=)[^&\s]*)"),
         std::regex(R"(("access_token"\s*:\s*")[^"]*)"),
-        std::regex(R"((-----BEGIN [A-Z ]*PRIVATE KEY-----)[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----)"),
+        std::regex(
+            R"((-----BEGIN [A-Z ]*PRIVATE KEY-----)[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----)"),
     };
     for (const auto& pattern : patterns)
         result = std::regex_replace(result, pattern, "$1[REDACTED]");

@@ -4,6 +4,8 @@
 
 namespace gradepost::util {
 
-std::string format_iso8601(Instant instant) { return date::format("%FT%TZ", instant); }
+std::string format_iso8601(Instant instant) {
+    return date::format("%FT%TZ", instant);
+}
 
 } // namespace gradepost::util

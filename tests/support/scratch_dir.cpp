@@ -6,7 +6,8 @@
 namespace gradepost::testing {
 
 ScratchDir::ScratchDir() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "gradepost-test-XXXXXX").string();
+    std::string pattern =
+        (std::filesystem::temp_directory_path() / "gradepost-test-XXXXXX").string();
     if (!mkdtemp(pattern.data()))
         throw std::runtime_error("cannot create a scratch directory");
     m_path = pattern;

@@ -42,8 +42,8 @@ TEST_SUITE("batch::match_students") {
     }
 
     TEST_CASE("a name shared by two members is ambiguous, so unmatched") {
-        auto result = batch::match_students({attempt("alan turing", 2)}, k_roster,
-                                            batch::MatchField::name);
+        auto result =
+            batch::match_students({attempt("alan turing", 2)}, k_roster, batch::MatchField::name);
         CHECK(result.attempts.empty());
         CHECK(result.unmatched.size() == 1);
     }
