@@ -10,7 +10,11 @@ for i in range(40): print(f'{1001 + i},{i % 10},10')" >"$work/week.csv"
 
 gp --json --concurrency 2 post "$work/week.csv" --label "Quiz 1" >"$work/first.json" 2>"$work/first.err" &
 first=$!
-sleep 0.5
+# Wait until the first run is posting (it holds the lock by then).
+for _ in $(seq 1 200); do
+  admin log | grep -q '/scores' && break
+  sleep 0.05
+done
 expect_exit 4 gp --json post "$work/week.csv" --label "Quiz 1"
 assert_contains "$work/cmd.err" "another gradepost run (pid"
 
