@@ -6,7 +6,6 @@
 #include "util/log.hpp"
 
 #include <algorithm>
-#include <cmath>
 #include <map>
 
 namespace gradepost::batch {
@@ -128,18 +127,6 @@ std::vector<state::PostResult> settle_unanswered(const std::vector<std::string>&
     }
 }
 
-bool holds(const lti::Result& result, const lti::Score& score) {
-    if (!score.score_given)
-        return true; // a pending post carries no score to compare
-    if (!result.result_score)
-        return false;
-    double expected = *score.score_given;
-    double found = *result.result_score;
-    if (result.result_maximum && score.score_maximum && *result.result_maximum > 0)
-        found = found / *result.result_maximum * *score.score_maximum;
-    return std::abs(found - expected) <= 1e-6 * std::max(1.0, std::abs(expected));
-}
-
 void verify_posted(const std::vector<Sending>& sendings,
                    std::map<std::string, model::Outcome*>& outcome_of_user,
                    const state::Target& target, state::Ledger& ledger, lti::AgsClient& client) {
@@ -152,7 +139,10 @@ void verify_posted(const std::vector<Sending>& sendings,
         if (outcome->action != model::Action::posted)
             continue;
         auto found = result_of.find(sending.score.user_id);
-        if (found != result_of.end() && holds(found->second, sending.score))
+        // A pending post carries no score to compare.
+        if (!sending.score.score_given ||
+            (found != result_of.end() &&
+             result_holds(found->second, sending.score.score_given, sending.score.score_maximum)))
             continue;
         outcome->action = model::Action::failed;
         outcome->error = found == result_of.end() || !found->second.result_score

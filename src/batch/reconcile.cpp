@@ -1,5 +1,6 @@
 #include "batch/reconcile.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 namespace gradepost::batch {
@@ -10,18 +11,16 @@ bool nearly_equal(double a, double b) {
     return std::fabs(a - b) <= 1e-6 * std::max(1.0, std::fabs(b));
 }
 
-// Platforms may scale results to the line item's maximum, so compare fractions when both
-// sides carry a maximum.
-bool holds_score(const lti::Result& result, const model::SentScore& sent) {
-    if (!result.result_score || !sent.given)
-        return false;
-    if (result.result_maximum && sent.maximum && *result.result_maximum > 0 && *sent.maximum > 0)
-        return nearly_equal(*result.result_score / *result.result_maximum,
-                            *sent.given / *sent.maximum);
-    return nearly_equal(*result.result_score, *sent.given);
-}
-
 } // namespace
+
+bool result_holds(const lti::Result& result, std::optional<double> given,
+                  std::optional<double> maximum) {
+    if (!result.result_score || !given)
+        return false;
+    if (result.result_maximum && maximum && *result.result_maximum > 0 && *maximum > 0)
+        return nearly_equal(*result.result_score / *result.result_maximum, *given / *maximum);
+    return nearly_equal(*result.result_score, *given);
+}
 
 std::vector<state::PostResult> reconcile(const std::map<std::string, model::LedgerEntry>& entries,
                                          const std::vector<lti::Result>& results) {
@@ -34,7 +33,8 @@ std::vector<state::PostResult> reconcile(const std::map<std::string, model::Ledg
         if (entry.state != model::PostState::pending || !entry.in_flight || !entry.in_flight->given)
             continue;
         auto found = result_of.find(user_id);
-        if (found != result_of.end() && holds_score(*found->second, *entry.in_flight))
+        if (found != result_of.end() &&
+            result_holds(*found->second, entry.in_flight->given, entry.in_flight->maximum))
             settled.push_back({user_id, true, 200, ""});
         else
             settled.push_back(

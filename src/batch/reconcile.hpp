@@ -5,10 +5,16 @@
 #include "state/ledger.hpp"
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace gradepost::batch {
+
+// Whether the platform's result holds this score. Platforms may scale results to the line
+// item's maximum, so fractions are compared when both sides carry a maximum.
+bool result_holds(const lti::Result& result, std::optional<double> given,
+                  std::optional<double> maximum);
 
 // Settles posts an earlier run left pending (sent, or about to be, when it crashed or lost
 // the connection) against the platform's results: a student whose result holds the pending

@@ -1,4 +1,5 @@
 #include "batch/plan.hpp"
+#include "batch/reconcile.hpp"
 #include "cli/command.hpp"
 #include "cli/connection.hpp"
 #include "cli/input_options.hpp"
@@ -10,7 +11,6 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include <cmath>
 #include <map>
 
 namespace gradepost::cli {
@@ -29,13 +29,6 @@ struct DiffRow {
     std::string status; // only_in_file, only_in_lms, equal, different
 };
 
-bool same_score(double given, double maximum, const lti::Result& result) {
-    double found = *result.result_score;
-    if (result.result_maximum && *result.result_maximum > 0)
-        found = found / *result.result_maximum * maximum;
-    return std::abs(found - given) <= 1e-6 * std::max(1.0, std::abs(given));
-}
-
 std::vector<DiffRow> compare(const std::vector<model::KeptScore>& kept,
                              const std::vector<lti::Result>& results) {
     std::map<std::string, const lti::Result*> result_of;
@@ -50,8 +43,9 @@ std::vector<DiffRow> compare(const std::vector<model::KeptScore>& kept,
         if (auto found = result_of.find(score.user_id); found != result_of.end()) {
             row.lms_given = found->second->result_score;
             row.lms_maximum = found->second->result_maximum;
-            row.status =
-                same_score(score.given, score.maximum, *found->second) ? "equal" : "different";
+            row.status = batch::result_holds(*found->second, score.given, score.maximum)
+                             ? "equal"
+                             : "different";
             result_of.erase(found);
         }
         rows.push_back(std::move(row));

@@ -52,6 +52,13 @@ TEST_SUITE("batch::reconcile") {
         CHECK(settled[0].is_posted);
     }
 
+    TEST_CASE("result_holds compares fractions when both sides have a maximum") {
+        CHECK(batch::result_holds(result("u1", 80, 100), 8.0, 10.0));
+        CHECK_FALSE(batch::result_holds(result("u1", 70, 100), 8.0, 10.0));
+        CHECK(batch::result_holds(result("u1", 8, std::nullopt), 8.0, 10.0));
+        CHECK_FALSE(batch::result_holds(result("u1", 8, 10), std::nullopt, 10.0));
+    }
+
     TEST_CASE("entries that are not pending are left alone") {
         auto entry = pending_entry("u1", 8, 10);
         entry.state = model::PostState::posted;
