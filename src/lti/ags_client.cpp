@@ -49,7 +49,7 @@ http::Response perform_one(http::Transport& transport, const http::Request& requ
                                         platform_message(response)));
 }
 
-// Sends with the run's token; a 401 renews it once and sends again.
+// Sends with the run's token; a 401 renews it and sends again, once.
 http::Response send_authorized(http::Transport& transport, TokenSource& tokens,
                                http::Request request) {
     authorize(request, tokens.token());
@@ -284,22 +284,25 @@ AgsClient::post_scores(const std::string& line_item_url, std::span<const Score> 
             finish(position, responses[position]);
     };
 
-    std::vector<std::size_t> all(scores.size());
-    for (std::size_t index = 0; index < all.size(); ++index)
-        all[index] = index;
-    send(all);
-
-    if (!unauthorized.empty()) {
-        std::sort(unauthorized.begin(), unauthorized.end());
+    // A token that expires mid-run is renewed once for all the scores it failed, however many
+    // times it expires; a renewed token refused before any score got through ends the run.
+    std::vector<std::size_t> pending(scores.size());
+    for (std::size_t index = 0; index < pending.size(); ++index)
+        pending[index] = index;
+    for (bool renewed = false;; renewed = true) {
+        send(pending);
+        if (unauthorized.empty())
+            break;
+        bool renewed_token_worked = unauthorized.size() < pending.size();
+        if (renewed && !renewed_token_worked)
+            throw util::ConfigError("the platform refused the token, renewed after a 401: 401 "
+                                    "Unauthorized on score posts; check the scopes granted to "
+                                    "the tool (score)");
         if (!m_tokens.renew_after_unauthorized())
             throw util::ConfigError("the platform refused the token: 401 Unauthorized on score "
                                     "posts; check the scopes granted to the tool (score)");
-        std::vector<std::size_t> again = unauthorized;
-        send(again);
-        if (!unauthorized.empty())
-            throw util::ConfigError("the platform refused the token, renewed once: 401 "
-                                    "Unauthorized on score posts; check the scopes granted to "
-                                    "the tool (score)");
+        std::sort(unauthorized.begin(), unauthorized.end());
+        pending = unauthorized;
     }
     return answers;
 }

@@ -37,8 +37,8 @@ public:
     std::vector<Result> results(const std::string& line_item_url,
                                 const std::optional<std::string>& user_id);
 
-    // Posts scores concurrently; answers in the same order. A 401 renews the token once and
-    // re-sends the refused posts. `on_done(index, answer)` fires as each one finishes.
+    // Posts scores concurrently; answers in the same order. A 401 renews the token (once per
+    // expiry) and re-sends the refused posts. `on_done(index, answer)` fires as each finishes.
     std::vector<PostAnswer>
     post_scores(const std::string& line_item_url, std::span<const Score> scores,
                 const std::function<void(std::size_t, const PostAnswer&)>& on_done = {});

@@ -215,9 +215,8 @@ const Token& TokenSource::token() {
 }
 
 bool TokenSource::renew_after_unauthorized() {
-    if (!m_credentials.access_token.empty() || m_renewals_after_unauthorized >= 1)
+    if (!m_credentials.access_token.empty())
         return false;
-    ++m_renewals_after_unauthorized;
     m_has_token = false;
     return true;
 }

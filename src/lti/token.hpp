@@ -46,17 +46,18 @@ std::string make_client_assertion(const Credentials& credentials, const config::
                                   util::Instant now, std::string_view jti);
 
 // One token per run, fetched on first use and shared by every request; renewed within 30 s
-// of its expiry or when a 401 says so. A ready access token in the credentials is used as is,
-// with the requested scopes, and never renewed. Token errors throw util::ConfigError with the
-// platform's `error` and `error_description` and what to check next.
+// of its expiry or when a 401 says so (callers renew once per expiry, not per request, and
+// give up when a renewed token is refused before it has worked once). A ready access token in the
+// credentials is used as is, with the requested scopes, and never renewed. Token errors throw
+// util::ConfigError with the platform's `error` and `error_description` and what to check next.
 class TokenSource {
 public:
     TokenSource(http::Transport& transport, Credentials credentials, const config::PrivateKey* key,
                 std::vector<std::string> scopes, util::Clock& clock);
 
     const Token& token();
-    // The platform said 401: the next token() fetches a new one. Returns false when the token
-    // was already renewed once this run after a 401 (the caller then gives up: exit 3).
+    // The platform said 401: the next token() fetches a new one. Returns false for a ready
+    // access token, which cannot be renewed (the caller then gives up: exit 3).
     bool renew_after_unauthorized();
     int requests_made() const { return m_requests_made; }
 
@@ -69,7 +70,6 @@ private:
     Token m_token;
     bool m_has_token = false;
     int m_requests_made = 0;
-    int m_renewals_after_unauthorized = 0;
 };
 
 } // namespace gradepost::lti

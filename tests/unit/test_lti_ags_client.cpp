@@ -8,6 +8,8 @@
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
+#include <map>
+
 using namespace gradepost;
 using testing::header_of;
 using testing::make_response;
@@ -234,24 +236,30 @@ TEST_SUITE("lti::ags_client") {
         CHECK(header_of(platform.transport.requests().back(), "Accept") == lti::k_media_line_item);
     }
 
-    TEST_CASE("a 401 renews the token once and sends again; a second 401 in the run ends it") {
+    TEST_CASE("a 401 renews the token and sends again; a renewed token refused at once ends it") {
         FakePlatform platform;
         platform.require_token("GET", k_line_item, "tok-2", make_response(200, R"({"label":"Q"})"));
         CHECK(platform.client.get_line_item(k_line_item).label == "Q");
         CHECK(platform.tokens_issued == 2);
         CHECK(platform.transport.requests_to("GET", k_line_item).size() == 2);
 
+        // tok-2 has worked, so a later 401 is a new expiry and earns a new token.
         platform.require_token("GET", std::string(k_line_item) + "/results", "tok-3",
                                json_page(nlohmann::json::array()));
+        CHECK(platform.client.results(k_line_item, std::nullopt).empty());
+        CHECK(platform.tokens_issued == 3);
+
+        std::string other_item = std::string(k_line_item) + "9";
+        platform.require_token("GET", other_item, "never", make_response(200, "{}"));
         try {
-            platform.client.results(k_line_item, std::nullopt);
+            platform.client.get_line_item(other_item);
             FAIL("no error");
         } catch (const util::ConfigError& error) {
             CHECK(std::string(error.what()) ==
                   "the platform refused the token: Invalid access token.; check the scopes granted "
                   "to the tool");
         }
-        CHECK(platform.tokens_issued == 2);
+        CHECK(platform.tokens_issued == 4);
     }
 
     TEST_CASE("statuses of reads map to the exit code classes") {
@@ -422,6 +430,22 @@ TEST_SUITE("lti::ags_client") {
                         util::ConfigError);
         CHECK(platform.tokens_issued == 2);
         CHECK(platform.transport.requests_to("POST", "/scores").size() == 4);
+    }
+
+    TEST_CASE("a token that expires every few posts is renewed once per expiry") {
+        FakePlatform platform;
+        std::string scores_url = std::string(k_line_item) + "/scores";
+        std::map<std::string, int> uses; // posts accepted per token
+        platform.transport.on("POST", scores_url, [&uses](const http::Request& request) {
+            if (++uses[header_of(request, "Authorization")] > 2)
+                return make_response(401, R"({"errors":[{"message":"expired"}]})");
+            return make_response(200, "");
+        });
+        auto answers = platform.client.post_scores(
+            k_line_item, scores_for({"u1", "u2", "u3", "u4", "u5", "u6", "u7"}));
+        for (const auto& answer : answers)
+            CHECK(answer.is_success);
+        CHECK(platform.tokens_issued == 4); // 2 + 2 + 2 + 1 posts
     }
 
 } // TEST_SUITE
