@@ -81,19 +81,25 @@ void write_report_file(const std::string& path, const model::RunReport& report) 
         throw util::UsageError("cannot write the report " + path);
 }
 
+// A score the platform never took because it was down, overloaded or unreachable, as opposed
+// to one it refused for its own sake (a 4xx about that score).
+bool failed_for_the_platform(const model::Outcome& outcome) {
+    return outcome.http_status == 0 || outcome.http_status == 429 || outcome.http_status >= 500;
+}
+
 int exit_code_of(const model::RunReport& report) {
     if (http::is_interrupted())
         return static_cast<int>(util::ExitCode::interrupted);
     if (report.counts.failed == 0)
         return 0;
-    // Nothing got through and nothing answered: the platform is down, not the scores.
-    bool is_unreachable = report.counts.posted == 0;
+    // Every failure is the platform's (down, or still failing after the retries): exit 5, so a
+    // cron job retries later; a score refused for its own sake needs a person: exit 1.
+    bool is_platform_down = true;
     for (const auto& outcome : report.scores)
-        if (outcome.action == model::Action::failed && outcome.http_status != 0 &&
-            outcome.http_status < 500)
-            is_unreachable = false;
-    return static_cast<int>(is_unreachable ? util::ExitCode::unreachable
-                                           : util::ExitCode::some_failed);
+        if (outcome.action == model::Action::failed && !failed_for_the_platform(outcome))
+            is_platform_down = false;
+    return static_cast<int>(is_platform_down ? util::ExitCode::unreachable
+                                             : util::ExitCode::some_failed);
 }
 
 void show(const GlobalOptions& globals, const model::RunReport& report) {
