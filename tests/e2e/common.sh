@@ -46,6 +46,12 @@ gp() {
   "$GRADEPOST" --config "$work/profile/config.json" --state "$work/state.db" "$@"
 }
 
+# gp_background ARGS...: gp started in the background with its pid in $!. (A function put in
+# the background runs in a subshell: signals sent to that $! would never reach the binary.)
+gp_background() {
+  "$GRADEPOST" --config "$work/profile/config.json" --state "$work/state.db" "$@" &
+}
+
 # expect_exit CODE COMMAND...: runs the command, stdout to $work/out, stderr to $work/cmd.err.
 expect_exit() {
   local expected=$1

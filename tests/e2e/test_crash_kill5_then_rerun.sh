@@ -31,8 +31,8 @@ kills=0
 for delay in $kill_delays; do
   kills=$((kills + 1))
   [ "$kills" -eq 4 ] && export_scores 1 >"$work/week.csv"
-  gp --concurrency 8 -q post "$work/week.csv" --line-item "$line_item" --select changed \
-    >/dev/null 2>>"$work/killed.err" &
+  gp_background --concurrency 8 -q post "$work/week.csv" --line-item "$line_item" --select changed \
+    >/dev/null 2>>"$work/killed.err"
   victim=$!
   sleep "$delay"
   kill -9 "$victim" 2>/dev/null || true

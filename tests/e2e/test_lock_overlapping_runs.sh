@@ -8,7 +8,7 @@ python3 -c "
 print('user_id,score,max')
 for i in range(40): print(f'{1001 + i},{i % 10},10')" >"$work/week.csv"
 
-gp --json --concurrency 2 post "$work/week.csv" --label "Quiz 1" >"$work/first.json" 2>"$work/first.err" &
+gp_background --json --concurrency 2 post "$work/week.csv" --label "Quiz 1" >"$work/first.json" 2>"$work/first.err"
 first=$!
 # Wait until the first run is posting (it holds the lock by then).
 for _ in $(seq 1 200); do

@@ -12,8 +12,8 @@ for i in range($students): print(f'{1001 + i},{i % 10},10')" >"$work/week.csv"
 line_item="$base_url/api/lti/courses/course-1/line_items/1"
 
 status=0
-gp --json --retries 2 --concurrency 4 post "$work/week.csv" --line-item "$line_item" \
-  >"$work/out" 2>"$work/cmd.err" &
+gp_background --json --retries 2 --concurrency 4 post "$work/week.csv" --line-item "$line_item" \
+  >"$work/out" 2>"$work/cmd.err"
 run=$!
 until [ "$(admin scores | jq '.scores | length')" -gt 100 ]; do sleep 0.05; done
 curl -sf -X POST -d '{"fail_rate": 1.0}' "$base_url/_sandbox/faults" >/dev/null
