@@ -6,7 +6,6 @@
 #include "input/duplicates.hpp"
 #include "input/export_rows.hpp"
 #include "input/format_detection.hpp"
-#include "input/huge_pages.hpp"
 #include "input/text.hpp"
 #include "input/utf8.hpp"
 #include "input/value_parsing.hpp"
@@ -49,12 +48,8 @@ public:
         return std::move(m_result);
     }
 
-    // One allocation for every attempt, backed by huge pages before anything touches it.
-    void reserve(std::size_t rows) {
-        m_result.attempts.reserve(rows);
-        advise_huge_pages(m_result.attempts.data(),
-                          m_result.attempts.capacity() * sizeof(model::Attempt));
-    }
+    // One allocation for every attempt.
+    void reserve(std::size_t rows) { m_result.attempts.reserve(rows); }
 
 private:
     void error(std::size_t line, std::size_t column, std::string message) {

@@ -1,6 +1,5 @@
 #include "input/file_text.hpp"
 
-#include "input/huge_pages.hpp"
 #include "util/error.hpp"
 
 #include <cerrno>
@@ -28,7 +27,6 @@ std::string read_file_text(const std::filesystem::path& file) {
     auto expected = std::filesystem::file_size(file, error);
     if (!error && expected > 0) {
         text.reserve(expected);
-        advise_huge_pages(text.data(), expected);
         text.resize(expected);
         text.resize(std::fread(text.data(), 1, expected, stream.get()));
     }

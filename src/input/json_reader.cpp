@@ -4,7 +4,6 @@
 #include "input/column_mapping.hpp"
 #include "input/duplicates.hpp"
 #include "input/format_detection.hpp"
-#include "input/huge_pages.hpp"
 #include "input/json_positions.hpp"
 #include "input/text.hpp"
 #include "input/utf8.hpp"
@@ -104,8 +103,6 @@ public:
 
     ReadResult finish() {
         m_result.attempts.reserve(m_records.size());
-        advise_huge_pages(m_result.attempts.data(),
-                          m_result.attempts.capacity() * sizeof(model::Attempt));
         if (check_fields())
             for (auto& record : m_records)
                 read_record(record);
