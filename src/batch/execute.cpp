@@ -78,6 +78,8 @@ lti::AdaptedScore make_score(const model::PlanEntry& entry, model::Timestamp now
             score.canvas.new_submission = true;
         if (options.canvas_prioritize_non_tool_grade)
             score.canvas.prioritize_non_tool_grade = true;
+        if (!kept.url.empty())
+            score.canvas.content_item_url = kept.url;
     }
     std::optional<model::SentScore> last_posted;
     if (entry.previous)

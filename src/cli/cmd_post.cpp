@@ -40,12 +40,16 @@ struct PostOptions {
     bool canvas_submitted_at = false;
     bool canvas_new_submission = false;
     bool canvas_prioritize_non_tool_grade = false;
+    std::string canvas_attach_url_column;
     bool verify = false;
     std::string report_file;
     int wait_lock_seconds = 0;
 };
 
-batch::PlanRequest post_request(const PostOptions& options) {
+batch::PlanRequest post_request(PostOptions options) {
+    // --canvas-attach-url COLUMN is --map url=COLUMN: the column is read only when asked for.
+    if (!options.canvas_attach_url_column.empty())
+        options.input.maps.push_back("url=" + options.canvas_attach_url_column);
     auto request = plan_request(options.input);
     request.select.select = *policy::parse_select(options.select);
     request.select.only.insert(options.only.begin(), options.only.end());
@@ -241,6 +245,8 @@ void add_post_options(CLI::App& command, PostOptions& options) {
                      "Canvas: always record a new submission");
     command.add_flag("--canvas-prioritize-non-tool-grade", options.canvas_prioritize_non_tool_grade,
                      "Canvas: keep a grade set by hand in SpeedGrader");
+    command.add_option("--canvas-attach-url", options.canvas_attach_url_column,
+                       "Canvas: attach the link in COLUMN to the submission (online_url)");
     command.add_flag("--verify", options.verify, "Read results back and report ignored scores");
     command
         .add_option("--wait-lock", options.wait_lock_seconds,

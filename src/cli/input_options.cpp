@@ -33,7 +33,7 @@ input::ReadOptions read_options(const InputOptions& options) {
         if (!field)
             throw util::UsageError("--map " + mapping +
                                    ": use FIELD=COLUMN with FIELD one of user, score, max, "
-                                   "submitted, attempt, comment, status");
+                                   "submitted, attempt, comment, status, url");
         read.column_for[*field] = mapping.substr(equals + 1);
     }
     return read;

@@ -115,6 +115,11 @@ RowOutcome build_attempt(const RawRow& row, const RowContext& context, ReadResul
         attempt.attempt_number = parse_integer(text);
     }
     attempt.comment = value(Field::comment);
+    if (auto text = value(Field::url); !text.empty()) {
+        if (!text.starts_with("https://") && !text.starts_with("http://"))
+            fail(Field::url, "url " + quoted_text(text) + " is not an http(s) URL");
+        attempt.url = text;
+    }
 
     if (result.errors.size() != errors_before) {
         result.attempts.pop_back();

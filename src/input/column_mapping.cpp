@@ -20,7 +20,7 @@ constexpr std::array<std::string_view, 6> k_localized_grade_names = {
 
 constexpr std::array<Field, k_field_count> k_fields = {
     Field::user,    Field::score,   Field::maximum, Field::submitted,
-    Field::attempt, Field::comment, Field::status,
+    Field::attempt, Field::comment, Field::status,  Field::url,
 };
 
 // "Grade/10.00" → name "Grade", maximum 10. Either decimal mark: the header of a ';' file
@@ -94,6 +94,8 @@ std::span<const std::string_view> default_column_names(Field field) {
         return k_comment;
     case Field::status:
         return k_status;
+    case Field::url:
+        return {}; // only a mapped column: a stray "url" column is not attached
     }
     return {};
 }

@@ -20,7 +20,7 @@ namespace gradepost::input {
 // maximum of its rows; in that form Moodle's translations of "Grade" are known too (French
 // "Note/10,00", German "Bewertung/10,00", ...). Columns no field claims may repeat or be blank.
 
-inline constexpr std::size_t k_field_count = 7;
+inline constexpr std::size_t k_field_count = 8;
 
 inline std::size_t field_index(Field field) {
     return static_cast<std::size_t>(field);

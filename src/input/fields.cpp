@@ -8,7 +8,7 @@
 namespace gradepost::input {
 
 std::optional<Field> parse_field(std::string_view key) {
-    static constexpr std::array<std::pair<std::string_view, Field>, 8> k_keys = {{
+    static constexpr std::array<std::pair<std::string_view, Field>, 9> k_keys = {{
         {"user", Field::user},
         {"score", Field::score},
         {"max", Field::maximum},
@@ -17,6 +17,7 @@ std::optional<Field> parse_field(std::string_view key) {
         {"attempt", Field::attempt},
         {"comment", Field::comment},
         {"status", Field::status},
+        {"url", Field::url},
     }};
     key = trim(key);
     for (const auto& [name, field] : k_keys)
@@ -41,6 +42,8 @@ std::string_view field_key(Field field) {
         return "comment";
     case Field::status:
         return "status";
+    case Field::url:
+        return "url";
     }
     return "field";
 }

@@ -10,10 +10,11 @@ namespace gradepost::input {
 enum class Format { automatic, csv, json };
 
 // The fields gradepost reads from an export (DESIGN.md, "Input").
-enum class Field { user, score, maximum, submitted, attempt, comment, status };
+// `url` (a link to the attempt, attached on Canvas) is read only when mapped.
+enum class Field { user, score, maximum, submitted, attempt, comment, status, url };
 
 // The FIELD of --map FIELD=COLUMN: user, score, max (or maximum), submitted, attempt, comment,
-// status, case-insensitively. Empty optional for anything else.
+// status, url, case-insensitively. Empty optional for anything else.
 std::optional<Field> parse_field(std::string_view key);
 
 // The key --map takes for a field ("max" for Field::maximum).

@@ -30,6 +30,7 @@ struct Attempt {
     std::optional<std::int64_t> attempt_number; // numeric value of the attempt column
     std::string attempt_id;                     // the attempt column verbatim; empty when absent
     std::string comment;
+    std::string url; // an http(s) link to the attempt (--canvas-attach-url); usually empty
     AttemptStatus status = AttemptStatus::graded;
     SourceLocation where;
 

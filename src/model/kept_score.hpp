@@ -23,6 +23,7 @@ struct KeptScore {
     double maximum = 0;                    // meaningful when kind == graded
     std::optional<Timestamp> submitted_at; // of the kept attempt, for submission.submittedAt
     std::string comment;                   // of the kept attempt, or --comment
+    std::string url;                       // of the kept attempt (--canvas-attach-url)
     std::vector<std::string>
         attempt_keys;              // attempt_key() of every graded attempt it covers, sorted
     std::size_t attempt_count = 0; // rows of this student, graded or not

@@ -104,6 +104,7 @@ void keep_graded(std::span<const Attempt> attempts, const std::vector<std::size_
     kept.maximum = *chosen.maximum;
     kept.submitted_at = chosen.submitted_at;
     kept.comment = chosen.comment;
+    kept.url = chosen.url;
     if (keep == Keep::average) {
         double sum = 0;
         for (std::size_t row : ordered)
@@ -126,6 +127,7 @@ void keep_complete(std::span<const Attempt> attempts, const std::vector<std::siz
     kept.given = kept.maximum;
     kept.submitted_at = latest.submitted_at;
     kept.comment = latest.comment;
+    kept.url = latest.url;
 }
 
 } // namespace
@@ -184,6 +186,7 @@ std::vector<KeptScore> keep_scores(std::span<const Attempt> attempts, const Keep
             kept.kind = KeptKind::pending;
             kept.submitted_at = latest.submitted_at;
             kept.comment = latest.comment;
+            kept.url = latest.url;
         } else {
             kept.kind = KeptKind::not_graded;
         }

@@ -48,6 +48,10 @@ public:
         m_attempt.comment = std::move(comment);
         return *this;
     }
+    Row& url(std::string url) {
+        m_attempt.url = std::move(url);
+        return *this;
+    }
     Row& status(AttemptStatus status) {
         m_attempt.status = status;
         return *this;
@@ -313,6 +317,18 @@ TEST_SUITE("policy::keep") {
         CHECK(message.find("week3.csv:4: user u3") != std::string::npos);
         CHECK(message.find("--max") != std::string::npos);
         CHECK(message.find("u1") == std::string::npos);
+    }
+
+    TEST_CASE("the kept score carries the link of the attempt it kept") {
+        const std::vector<Attempt> attempts = {
+            Row("u1", 6, 10).at(day(1)).url("https://quiz.example/a/1"),
+            Row("u1", 9, 10).at(day(2)).url("https://quiz.example/a/2"),
+            Row("u1", 7, 10).at(day(3)).url("https://quiz.example/a/3"),
+        };
+        CHECK(keep_one(attempts, keeping(Keep::highest)).url == "https://quiz.example/a/2");
+        CHECK(keep_one(attempts, keeping(Keep::first)).url == "https://quiz.example/a/1");
+        CHECK(keep_one(attempts, keeping(Keep::latest)).url == "https://quiz.example/a/3");
+        CHECK(keep_one(attempts, keeping(Keep::average)).url == "https://quiz.example/a/3");
     }
 
     TEST_CASE("no attempts, no scores") {
