@@ -9,6 +9,8 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <chrono>
+#include <optional>
 
 namespace gradepost::cli {
 
@@ -27,9 +29,19 @@ struct Check {
 // Runs one check; an error becomes a failed check, so every check is reported.
 template <typename Function> Check check(std::string name, Function&& function) {
     try {
-        return {std::move(name), true, function()};
+        std::string detail = function(); // before `name` is moved: it may throw
+        return {std::move(name), true, std::move(detail)};
     } catch (const std::exception& error) {
         return {std::move(name), false, error.what()};
+    }
+}
+
+// Known once a token was asked for, even when the platform refused it.
+std::optional<std::chrono::seconds> platform_clock_offset(Connection& connection) {
+    try {
+        return connection.tokens().platform_clock_offset();
+    } catch (const std::exception&) {
+        return std::nullopt; // no token source (bad profile or key): the token check says why
     }
 }
 
@@ -55,7 +67,16 @@ int run_doctor(const GlobalOptions& globals, const DoctorOptions& options) {
                                     fmt::format("{}", fmt::join(missing, " ")));
         return fmt::format("granted {} scopes", token.scopes.size());
     }));
-    if (checks.back().is_ok) {
+    bool is_token_ok = checks.back().is_ok;
+    if (auto offset = platform_clock_offset(connection))
+        checks.push_back(check("clock", [&] {
+            if (std::chrono::abs(*offset) > lti::k_tolerated_clock_offset)
+                throw util::ConfigError(lti::describe_clock_offset(*offset) +
+                                        "; platforms refuse token requests signed by a clock "
+                                        "this far off: sync it (NTP)");
+            return lti::describe_clock_offset(*offset);
+        }));
+    if (is_token_ok) {
         checks.push_back(check("line items", [&] {
             auto items = connection.client().list_line_items(connection.lineitems_url(), {});
             return fmt::format("{} line items in {}", items.size(), connection.lineitems_url());

@@ -99,6 +99,10 @@ void add_fault_options(CLI::App& command, sandbox::SandboxOptions& options) {
         ->check(CLI::NonNegativeNumber)
         ->group(group);
     command
+        .add_option("--clock-offset", options.clock_offset_seconds,
+                    "Run the platform's clock SECONDS ahead (negative: behind) of this machine's")
+        ->group(group);
+    command
         .add_option("--fault-seed", options.fault_seed,
                     "Seed of the fault injection, for reproducible runs")
         ->group(group);

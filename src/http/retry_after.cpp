@@ -1,11 +1,10 @@
 #include "http/retry_after.hpp"
 
-#include <date/date.h>
+#include "http/http_date.hpp"
 
 #include <algorithm>
 #include <charconv>
 #include <limits>
-#include <sstream>
 #include <string>
 
 namespace gradepost::http {
@@ -32,33 +31,6 @@ std::optional<std::chrono::seconds> parse_delay_seconds(std::string_view text) {
     return std::chrono::seconds{seconds};
 }
 
-// IMF-fixdate has a fixed shape: "Sun, 06 Nov 1994 08:49:37 GMT".
-bool has_imf_fixdate_shape(std::string_view text) {
-    constexpr std::string_view k_shape = "Www, DD Mmm YYYY dd:dd:dd GMT";
-    if (text.size() != k_shape.size() || !text.ends_with(" GMT"))
-        return false;
-    for (std::size_t i = 17; i < 25; ++i) {
-        bool is_digit = text[i] >= '0' && text[i] <= '9';
-        if (k_shape[i] == ':' ? text[i] != ':' : !is_digit)
-            return false;
-    }
-    return true;
-}
-
-std::optional<std::chrono::seconds> parse_http_date(std::string_view text, util::Instant now) {
-    // date::parse computes with an uninitialised value when the time field is malformed, so
-    // only well-shaped text reaches it; it checks names, ranges and the rest.
-    if (!has_imf_fixdate_shape(text))
-        return std::nullopt;
-    std::istringstream in{std::string(text)};
-    date::sys_seconds when;
-    in >> date::parse("%a, %d %b %Y %T GMT", when);
-    if (in.fail())
-        return std::nullopt;
-    auto delay = std::chrono::ceil<std::chrono::seconds>(when - now);
-    return std::max(delay, std::chrono::seconds{0});
-}
-
 } // namespace
 
 std::optional<std::chrono::seconds> parse_retry_after(std::string_view value, util::Instant now) {
@@ -67,7 +39,10 @@ std::optional<std::chrono::seconds> parse_retry_after(std::string_view value, ut
         return std::nullopt;
     if (value.front() >= '0' && value.front() <= '9')
         return parse_delay_seconds(value);
-    return parse_http_date(value, now);
+    auto when = parse_http_date(value);
+    if (!when)
+        return std::nullopt;
+    return std::max(std::chrono::ceil<std::chrono::seconds>(*when - now), std::chrono::seconds{0});
 }
 
 } // namespace gradepost::http

@@ -2,6 +2,7 @@
 
 #include "config/private_key.hpp"
 #include "config/random.hpp"
+#include "http/http_date.hpp"
 #include "lti/errors.hpp"
 #include "lti/url.hpp"
 #include "util/error.hpp"
@@ -85,8 +86,22 @@ std::string hint_for(const std::string& error, const Credentials& credentials,
     return {};
 }
 
+// Date has whole seconds; the answer was written somewhere between request and reply.
+std::optional<std::chrono::seconds> clock_offset_of(const http::Response& response,
+                                                    util::Instant requested_at,
+                                                    util::Instant answered_at) {
+    auto date = response.header("Date");
+    auto platform_time = date ? http::parse_http_date(*date) : std::nullopt;
+    if (!platform_time)
+        return std::nullopt;
+    auto midpoint = requested_at + (answered_at - requested_at) / 2;
+    return std::chrono::round<std::chrono::seconds>(*platform_time +
+                                                    std::chrono::milliseconds(500) - midpoint);
+}
+
 [[noreturn]] void throw_refusal(const http::Response& response, const Credentials& credentials,
-                                const config::PrivateKey& key) {
+                                const config::PrivateKey& key,
+                                std::optional<std::chrono::seconds> clock_offset) {
     const std::string& url = credentials.token_url;
     auto answer = nlohmann::json::parse(response.body, nullptr, false);
     if (answer.is_object() && answer.contains("error") && answer["error"].is_string()) {
@@ -98,6 +113,9 @@ std::string hint_for(const std::string& error, const Credentials& credentials,
             message += ": " + description->get<std::string>();
         if (std::string hint = hint_for(error, credentials, key); !hint.empty())
             message += " — " + hint;
+        if (clock_offset && std::chrono::abs(*clock_offset) > k_tolerated_clock_offset)
+            message += "; " + describe_clock_offset(*clock_offset) +
+                       ", which makes the assertion's iat and exp look wrong: sync it (NTP)";
         throw util::ConfigError(message);
     }
     if (response.status >= 500 || response.status == 429)
@@ -109,6 +127,14 @@ std::string hint_for(const std::string& error, const Credentials& credentials,
 }
 
 } // namespace
+
+std::string describe_clock_offset(std::chrono::seconds offset) {
+    if (offset == std::chrono::seconds{0})
+        return "this machine's clock agrees with the platform's";
+    return fmt::format("this machine's clock is {} s {} the platform's",
+                       std::chrono::abs(offset).count(),
+                       offset > std::chrono::seconds{0} ? "behind" : "ahead of");
+}
 
 std::string make_client_assertion(const Credentials& credentials, const config::PrivateKey& key,
                                   util::Instant now, std::string_view jti) {
@@ -181,12 +207,14 @@ const Token& TokenSource::token() {
     ++m_requests_made;
     auto responses = m_transport.perform(std::span<const http::Request>(&request, 1));
     http::Response response = responses.empty() ? http::Response{} : std::move(responses.front());
+    if (auto offset = clock_offset_of(response, requested_at, m_clock.now()))
+        m_clock_offset = offset;
     if (response.status == 0)
         throw util::UnreachableError(fmt::format(
             "cannot reach the token endpoint {}: {}", m_credentials.token_url,
             response.transport_error.empty() ? "no response" : response.transport_error));
     if (!response.is_success())
-        throw_refusal(response, m_credentials, *m_key);
+        throw_refusal(response, m_credentials, *m_key, m_clock_offset);
 
     // Moodle labels its answer text/html; the body is what counts.
     auto answer = nlohmann::json::parse(response.body, nullptr, false);

@@ -3,6 +3,8 @@
 #include "http/transport.hpp"
 #include "util/clock.hpp"
 
+#include <chrono>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -45,6 +47,13 @@ struct Token {
 std::string make_client_assertion(const Credentials& credentials, const config::PrivateKey& key,
                                   util::Instant now, std::string_view jti);
 
+// Beyond this, a platform's clock and ours disagree enough to refuse assertions: Canvas
+// refuses an iat more than 30 s ahead, Moodle allows no leeway at all.
+inline constexpr std::chrono::seconds k_tolerated_clock_offset{30};
+
+// "this machine's clock is 600 s behind the platform's" (offset: platform minus ours).
+std::string describe_clock_offset(std::chrono::seconds offset);
+
 // One token per run, fetched on first use and shared by every request; renewed within 30 s
 // of its expiry or when a 401 says so (callers renew once per expiry, not per request, and
 // give up when a renewed token is refused before it has worked once). A ready access token in the
@@ -60,6 +69,9 @@ public:
     // access token, which cannot be renewed (the caller then gives up: exit 3).
     bool renew_after_unauthorized();
     int requests_made() const { return m_requests_made; }
+    // The platform's clock minus ours, from the Date header of the last token answer (its
+    // refusals included); nothing before a token request or when it sent no Date.
+    std::optional<std::chrono::seconds> platform_clock_offset() const { return m_clock_offset; }
 
 private:
     http::Transport& m_transport;
@@ -70,6 +82,7 @@ private:
     Token m_token;
     bool m_has_token = false;
     int m_requests_made = 0;
+    std::optional<std::chrono::seconds> m_clock_offset;
 };
 
 } // namespace gradepost::lti

@@ -29,6 +29,7 @@ struct SandboxOptions {
     FaultSettings faults;
     std::optional<bool> canvas_throttle;     // unset: on in canvas mode only
     std::optional<std::uint64_t> fault_seed; // unset: random
+    int clock_offset_seconds = 0; // --clock-offset: the platform's clock runs this far ahead
     std::size_t log_capacity = 100'000;
     int worker_threads = 64;
 };

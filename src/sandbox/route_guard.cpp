@@ -1,5 +1,7 @@
 #include "sandbox/route_guard.hpp"
 
+#include "http/http_date.hpp"
+
 #include "sandbox/connection.hpp"
 #include "sandbox/request_error.hpp"
 #include "sandbox/responses.hpp"
@@ -85,9 +87,8 @@ void apply_faults(SandboxContext& context, const FaultSettings& settings, Exchan
 
 void authorize(SandboxContext& context, const FaultSettings& settings,
                const std::vector<std::string_view>& scopes, Exchange& exchange) {
-    Authorization authorization =
-        context.state.authorize(bearer_token(exchange.request), scopes,
-                                settings.expire_tokens_every, util::system_clock().now());
+    Authorization authorization = context.state.authorize(
+        bearer_token(exchange.request), scopes, settings.expire_tokens_every, context.now());
     exchange.notes.client_id = authorization.client_id;
     if (authorization.is_used_up)
         exchange.fault = "token_expired";
@@ -125,6 +126,7 @@ httplib::Server::Handler guard(SandboxContext& context, RouteKind kind,
     return [&context, kind, scopes = std::move(any_of_scopes), handler = std::move(handler)](
                const httplib::Request& request, httplib::Response& response) {
         Exchange exchange(request, response, kind);
+        response.set_header("Date", http::format_http_date(context.now()));
         try {
             FaultSettings settings = context.faults.settings();
             apply_faults(context, settings, exchange);

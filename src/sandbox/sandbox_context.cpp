@@ -20,4 +20,8 @@ SandboxContext::SandboxContext(const SandboxOptions& options_, Course course,
       faults(effective_faults(options_, quirks), fault_seed), log(options_.log_capacity),
       keys(std::move(keys_)), allowed_scopes(parse_scope_list(options_.scopes)) {}
 
+util::Instant SandboxContext::now() const {
+    return util::system_clock().now() + std::chrono::seconds(options.clock_offset_seconds);
+}
+
 } // namespace gradepost::sandbox

@@ -26,6 +26,9 @@ struct SandboxContext {
     RequestLog log;
     std::vector<TrustedKey> keys;
     ScopeSet allowed_scopes;
+
+    // The platform's time: the system clock moved by --clock-offset, for tests of clock skew.
+    util::Instant now() const;
 };
 
 } // namespace gradepost::sandbox

@@ -54,7 +54,7 @@ std::variant<nlohmann::json, OAuthError> grant(const httplib::Request& request,
     if (!assertion || assertion->empty())
         return OAuthError{400, "invalid_request", "client_assertion is missing"};
 
-    util::Instant now = util::system_clock().now();
+    util::Instant now = context.now();
     std::string token_url = context.urls.token_url();
     ExpectedAssertion expected{context.options.client_id, token_url, now, context.quirks.iat_leeway,
                                context.quirks.iat_max_age};

@@ -1,4 +1,5 @@
 #include "config/private_key.hpp"
+#include "http/http_date.hpp"
 #include "lti/token.hpp"
 #include "support/fake_clock.hpp"
 #include "support/fake_transport.hpp"
@@ -266,6 +267,39 @@ TEST_SUITE("lti::token") {
         CHECK(tokens.token().access_token == "tok-2");
         CHECK(tokens.token().access_token == "tok-2");
         CHECK(tokens.requests_made() == 2);
+    }
+
+    TEST_CASE("the platform's Date header tells how far apart the clocks are") {
+        testing::FakeTransport transport;
+        testing::FakeClock clock;
+        auto answer = token_answer("tok-1");
+        answer.headers.emplace_back(
+            "Date", http::format_http_date(clock.now() + std::chrono::seconds(600)));
+        transport.on("POST", k_token_url, answer, 1);
+        lti::TokenSource tokens(transport, credentials(), &test_key(), {}, clock);
+        CHECK_FALSE(tokens.platform_clock_offset().has_value());
+        tokens.token();
+        REQUIRE(tokens.platform_clock_offset().has_value());
+        CHECK(std::chrono::abs(*tokens.platform_clock_offset() - std::chrono::seconds(600)) <=
+              std::chrono::seconds(1));
+        CHECK(lti::describe_clock_offset(std::chrono::seconds(600)) ==
+              "this machine's clock is 600 s behind the platform's");
+        CHECK(lti::describe_clock_offset(std::chrono::seconds(-45)) ==
+              "this machine's clock is 45 s ahead of the platform's");
+    }
+
+    TEST_CASE("a refusal from a platform whose clock is far off says so") {
+        testing::FakeTransport transport;
+        testing::FakeClock clock;
+        transport.on("POST", k_token_url,
+                     make_response(400, R"({"error":"invalid_grant","error_description":"iat"})",
+                                   {{"Date", http::format_http_date(clock.now() -
+                                                                    std::chrono::minutes(10))}}));
+        lti::TokenSource tokens(transport, credentials(), &test_key(), {}, clock);
+        CHECK_THROWS_WITH_AS(tokens.token(),
+                             doctest::Contains("this machine's clock is 600 s ahead of the "
+                                               "platform's, which makes the assertion's iat"),
+                             util::ConfigError);
     }
 
     TEST_CASE("token refusals are configuration errors with the platform's words and a hint") {
