@@ -43,7 +43,7 @@ public:
 
     ReadResult finish() {
         if (!m_has_header && !m_header_failed)
-            error(0, 0, "the file is empty; an export starts with a header line");
+            error(1, 0, "the file is empty; an export starts with a header line");
         merge_duplicate_attempts(m_result.attempts, m_result.errors);
         return std::move(m_result);
     }

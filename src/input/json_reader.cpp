@@ -27,6 +27,8 @@ struct JsonRecord {
     std::size_t line = 0;
 };
 
+constexpr std::size_t k_longest_last_read = 40;
+
 std::string parse_error_text(const Json::parse_error& error) {
     // "[json.exception.parse_error.101] parse error at line 1, column 9: syntax error ..."
     std::string_view what = error.what();
@@ -35,12 +37,65 @@ std::string parse_error_text(const Json::parse_error& error) {
     if (colon != std::string_view::npos)
         what.remove_prefix(colon + 2);
     std::string message = "invalid JSON: " + std::string(what);
-    // The "last read" part quotes raw input, which may be the invalid UTF-8 being reported.
+    // "...; last read: '<token>'" quotes the whole token: a string never closed is the rest
+    // of the file, megabytes of it.
+    constexpr std::string_view k_last_read = "; last read: '";
+    if (auto last_read = message.find(k_last_read); last_read != std::string::npos) {
+        auto token = last_read + k_last_read.size();
+        if (message.size() > token + k_longest_last_read + 1) {
+            message.resize(token + k_longest_last_read);
+            message += "...'";
+        }
+    }
+    // The "last read" part quotes raw input, which may be the invalid UTF-8 being reported
+    // (or a character cut above).
     if (!is_valid_utf8(message))
         for (char& c : message)
             if (static_cast<unsigned char>(c) >= 0x80)
                 c = '?';
     return message;
+}
+
+// Notes where a SAX parse stops, and builds nothing.
+class FailureOffset final : public nlohmann::json_sax<Json> {
+public:
+    std::size_t offset = 0;
+
+    bool null() override { return true; }
+    bool boolean(bool) override { return true; }
+    bool number_integer(number_integer_t) override { return true; }
+    bool number_unsigned(number_unsigned_t) override { return true; }
+    bool number_float(number_float_t, const string_t&) override { return true; }
+    bool string(string_t&) override { return true; }
+    bool binary(binary_t&) override { return true; }
+    bool start_object(std::size_t) override { return true; }
+    bool key(string_t&) override { return true; }
+    bool end_object() override { return true; }
+    bool start_array(std::size_t) override { return true; }
+    bool end_array() override { return true; }
+    bool parse_error(std::size_t position, const std::string&,
+                     const nlohmann::detail::exception&) override {
+        offset = position;
+        return false;
+    }
+};
+
+struct SyntaxError {
+    TextPosition position;
+    std::string message;
+};
+
+// Where and why Json::parse(text) failed.
+SyntaxError syntax_error(std::string_view text, const Json::exception& error) {
+    if (const auto* parse_error = dynamic_cast<const Json::parse_error*>(&error))
+        return {position_of(text, parse_error->byte == 0 ? 0 : parse_error->byte - 1),
+                parse_error_text(*parse_error)};
+    // A number beyond a double (1e999) is an out_of_range error that has no position and
+    // quotes the whole number: a second pass finds where it is.
+    FailureOffset failure;
+    Json::sax_parse(text, &failure);
+    return {position_of(text, failure.offset == 0 ? 0 : failure.offset - 1),
+            "invalid JSON: a number is too large"};
 }
 
 class JsonAttemptReader {
@@ -75,9 +130,9 @@ public:
                     error(line_number, 0, "line is not a JSON object");
                 else
                     m_records.push_back({std::move(value), line_number});
-            } catch (const Json::parse_error& parse_error) {
-                auto position = position_of(line, parse_error.byte == 0 ? 0 : parse_error.byte - 1);
-                error(line_number, position.column, parse_error_text(parse_error));
+            } catch (const Json::exception& exception) {
+                auto syntax = syntax_error(line, exception);
+                error(line_number, syntax.position.column, std::move(syntax.message));
             }
         }
     }
@@ -139,9 +194,10 @@ private:
                 present.index[field_index(match->field)] = i;
         if (m_records.empty())
             return true;
+        // Reported at the first object, as a CSV reports a missing column at its header.
         auto missing = missing_column_errors(present, names, m_options, "key");
         for (auto& message : missing)
-            error(0, 0, std::move(message));
+            error(m_records.front().line, 0, std::move(message));
         return missing.empty();
     }
 
@@ -234,12 +290,12 @@ ReadResult read_json(std::string_view text, std::string_view file_name, const Re
     }
     try {
         reader.split_document(text, Json::parse(text));
-    } catch (const Json::parse_error& parse_error) {
+    } catch (const Json::exception& exception) {
         if (looks_like_ndjson(text)) {
             reader.split_lines(text);
         } else {
-            auto position = position_of(text, parse_error.byte == 0 ? 0 : parse_error.byte - 1);
-            reader.error(position.line, position.column, parse_error_text(parse_error));
+            auto syntax = syntax_error(text, exception);
+            reader.error(syntax.position.line, syntax.position.column, std::move(syntax.message));
         }
     }
     return reader.finish();

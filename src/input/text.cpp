@@ -10,6 +10,25 @@ bool is_blank(char c) {
     return c == ' ' || c == '\t' || c == '\r' || c == '\n';
 }
 
+// Control characters written as escapes: a value holding ESC or NUL must not reach the
+// terminal the message is printed on.
+void append_printable(std::string& out, std::string_view text) {
+    constexpr char k_hex[] = "0123456789abcdef";
+    for (char c : text) {
+        auto byte = static_cast<unsigned char>(c);
+        if (byte >= 0x20 && byte != 0x7F)
+            out += c;
+        else if (c == '\n')
+            out += "\\n";
+        else if (c == '\r')
+            out += "\\r";
+        else if (c == '\t')
+            out += "\\t";
+        else
+            out.append({'\\', 'x', k_hex[byte >> 4], k_hex[byte & 0xF]});
+    }
+}
+
 } // namespace
 
 std::string_view trim(std::string_view text) {
@@ -45,13 +64,13 @@ std::string normalize_name(std::string_view name) {
 std::string quoted_text(std::string_view text) {
     std::string result = "\"";
     if (text.size() <= k_longest_quoted) {
-        result += text;
+        append_printable(result, text);
     } else {
         // Cut on a UTF-8 character boundary so the message stays valid UTF-8.
         std::size_t cut = k_longest_quoted;
         while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
             --cut;
-        result += text.substr(0, cut);
+        append_printable(result, text.substr(0, cut));
         result += "...";
     }
     result += '"';

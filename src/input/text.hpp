@@ -18,7 +18,8 @@ bool equals_ignoring_case(std::string_view left, std::string_view right);
 // "submitted_at" both become "submittedat".
 std::string normalize_name(std::string_view name);
 
-// `text` in double quotes, for messages; long values are shortened.
+// `text` in double quotes, for messages; long values are shortened, and control characters
+// are written as escapes (\n, \x1b) so a value cannot drive the terminal.
 std::string quoted_text(std::string_view text);
 
 } // namespace gradepost::input

@@ -303,9 +303,20 @@ TEST_SUITE("input::csv_reader") {
 
     TEST_CASE("an empty file is an error") {
         CHECK(messages(read("")) ==
-              std::vector<std::string>{"week3.csv: the file is empty; an export starts with a "
+              std::vector<std::string>{"week3.csv:1: the file is empty; an export starts with a "
+                                       "header line"});
+        CHECK(messages(read("\n\r\n  \n")) ==
+              std::vector<std::string>{"week3.csv:1: the file is empty; an export starts with a "
                                        "header line"});
         CHECK(read("user_id,score\n").errors.empty());
+    }
+
+    TEST_CASE("control characters of a value are escaped in its message") {
+        constexpr char k_text[] = "user_id,score\nu1,\x1b]0;x\x07\x1b[31m5\0\t\n";
+        auto result = read(std::string_view(k_text, sizeof k_text - 1));
+        CHECK(messages(result) ==
+              std::vector<std::string>{"week3.csv:2:2: score \"\\x1b]0;x\\x07\\x1b[31m5\\x00\" is "
+                                       "not a number"});
     }
 
     TEST_CASE("malformed quoting is reported and the other rows are read") {

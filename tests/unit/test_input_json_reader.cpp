@@ -153,7 +153,7 @@ TEST_SUITE("input::json_reader") {
     TEST_CASE("a key no object has is one error listing the keys found") {
         auto result = read("[{\"student\": \"u1\", \"scoreGiven\": 5}]");
         CHECK(messages(result) ==
-              std::vector<std::string>{"attempts.json: no user key (found: \"student\", "
+              std::vector<std::string>{"attempts.json:1: no user key (found: \"student\", "
                                        "\"scoreGiven\"); name it with --map user=KEY"});
     }
 
@@ -187,7 +187,48 @@ TEST_SUITE("input::json_reader") {
         REQUIRE(result.errors.size() == 1);
         CHECK(input::format_diagnostic(result.errors[0]).starts_with("attempts.json:2:"));
         CHECK(result.errors[0].message.find("UTF-8") != std::string::npos);
-    CHECK(input::format_diagnostic(result.errors[0]).find('\xe9') == std::string::npos);
+        CHECK(input::format_diagnostic(result.errors[0]).find('\xe9') == std::string::npos);
+    }
+
+    TEST_CASE("a number beyond a double is an error at its line, in documents and NDJSON") {
+        auto result = read("[\n{\"userId\": \"u1\", \"scoreGiven\": 5},\n"
+                           "{\"userId\": \"u2\", \"scoreGiven\": -1e999}\n]");
+        CHECK(messages(result) == std::vector<std::string>{"attempts.json:3:37: invalid JSON: a "
+                                                           "number is too large"});
+        auto lines = read("{\"userId\": \"u1\", \"scoreGiven\": 5}\n"
+                          "{\"userId\": \"u2\", \"scoreGiven\": 1e999}\n",
+                          "attempts.ndjson");
+        CHECK(lines.attempts.size() == 1);
+        CHECK(messages(lines) == std::vector<std::string>{"attempts.ndjson:2:36: invalid JSON: a "
+                                                          "number is too large"});
+        auto digits =
+            read("[{\"userId\": \"u1\", \"scoreGiven\": " + std::string(100000, '9') + "}]");
+        REQUIRE(digits.errors.size() == 1);
+        CHECK(digits.errors[0].message.size() < 100);
+    }
+
+    TEST_CASE("a string never closed is quoted briefly, not to the end of the file") {
+        auto result = read("[{\"userId\": \"u1\", \"scoreGiven\": \"" + std::string(100000, 'A'));
+        REQUIRE(result.errors.size() == 1);
+        CHECK(result.errors[0].message ==
+              "invalid JSON: syntax error while parsing value - invalid string: missing closing "
+              "quote; last read: '\"" +
+                  std::string(39, 'A') + "...'");
+    }
+
+    TEST_CASE("nesting 100,000 deep is an error, not a crash") {
+        std::string open(100000, '[');
+        std::string close(100000, ']');
+        CHECK(messages(read(open)).at(0).starts_with("attempts.json:1:100001: invalid JSON"));
+        CHECK(messages(read(open + close)) ==
+              std::vector<std::string>{"attempts.json:1: element 1 is not an object"});
+        std::string objects;
+        for (int i = 0; i < 100000; ++i)
+            objects += "{\"a\": ";
+        objects += "1" + std::string(100000, '}');
+        CHECK(messages(read("[{\"userId\": \"u1\", \"scoreGiven\": " + objects + "}]")) ==
+              std::vector<std::string>{"attempts.json:1: \"scoreGiven\" holds object; it must be "
+                                       "a string, a number or null"});
     }
 
     TEST_CASE("a byte order mark before JSON is skipped") {
