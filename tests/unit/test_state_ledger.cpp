@@ -222,13 +222,40 @@ TEST_SUITE("state::ledger") {
         Ledger::open(path);
         Ledger::open(path);
         auto connection = sqlite::Connection::open(path, sqlite::Connection::Mode::read_only);
-        auto versions = connection.prepare("SELECT version FROM schema_version");
-        REQUIRE(versions.step());
-        CHECK(versions.integer(0) == 1);
+        auto versions = connection.prepare("SELECT version FROM schema_version ORDER BY version");
+        for (int version : {1, 2}) {
+            REQUIRE(versions.step());
+            CHECK(versions.integer(0) == version);
+        }
         CHECK_FALSE(versions.step());
         auto mode = connection.prepare("PRAGMA journal_mode");
         REQUIRE(mode.step());
         CHECK(mode.text(0) == "wal");
+        CHECK(entry_of(Ledger::open_read_only(path), "u1").state == PostState::pending);
+    }
+
+    TEST_CASE("a version 1 ledger is migrated in place and keeps its data") {
+        ScratchDir scratch;
+        auto path = scratch / "state.db";
+        {
+            auto ledger = Ledger::open(path);
+            mark(ledger, {pending("u1", 5, 1)});
+        }
+        {
+            // What version 1 left: its index, and no row for version 2.
+            auto connection = sqlite::Connection::open(path, sqlite::Connection::Mode::read_write);
+            connection.execute("CREATE INDEX posts_by_student ON posts (target_id, user_id);"
+                               "DELETE FROM schema_version WHERE version = 2");
+        }
+        Ledger::open(path);
+        auto connection = sqlite::Connection::open(path, sqlite::Connection::Mode::read_only);
+        auto index = connection.prepare(
+            "SELECT count(*) FROM sqlite_master WHERE name = 'posts_by_student'");
+        REQUIRE(index.step());
+        CHECK(index.integer(0) == 0);
+        auto version = connection.prepare("SELECT max(version) FROM schema_version");
+        REQUIRE(version.step());
+        CHECK(version.integer(0) == 2);
         CHECK(entry_of(Ledger::open_read_only(path), "u1").state == PostState::pending);
     }
 
@@ -238,7 +265,7 @@ TEST_SUITE("state::ledger") {
         Ledger::open(path);
         {
             auto connection = sqlite::Connection::open(path, sqlite::Connection::Mode::read_write);
-            connection.execute("INSERT INTO schema_version (version, applied_at) VALUES (2, 0)");
+            connection.execute("INSERT INTO schema_version (version, applied_at) VALUES (99, 0)");
         }
         for (auto open : {&Ledger::open, &Ledger::open_read_only}) {
             auto message = config_error_of([&] { open(path); });
