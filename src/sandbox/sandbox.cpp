@@ -80,9 +80,11 @@ int Sandbox::start() {
     };
     // httplib's default also sets SO_REUSEPORT, which would let a second sandbox share the
     // port silently; an explicit --port must fail when taken.
-    server.set_socket_options([](socket_t socket) {
+    socket_t listening = INVALID_SOCKET;
+    server.set_socket_options([&listening](socket_t socket) {
         int yes = 1;
         ::setsockopt(socket, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+        listening = socket;
     });
     // httplib writes headers and body separately: without TCP_NODELAY the body waits for the
     // client's delayed ACK (40 ms on Linux) on every keep-alive request.
@@ -100,6 +102,10 @@ int Sandbox::start() {
     if (port <= 0)
         throw util::UsageError("cannot listen on " + std::string(k_host) + ":" +
                                std::to_string(impl.options.port));
+    // Debian's compiled httplib listens with a backlog of 5: a client opening 16 connections
+    // at once had SYNs dropped and waited a whole second for their retransmission. Calling
+    // listen() again only widens the queue.
+    ::listen(listening, SOMAXCONN);
     impl.base_url = "http://" + std::string(k_host) + ":" + std::to_string(port);
 
     std::uint64_t seed = impl.options.fault_seed.value_or(random_seed());
