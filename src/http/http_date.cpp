@@ -2,20 +2,26 @@
 
 #include <date/date.h>
 
+#include <cctype>
 #include <sstream>
 
 namespace gradepost::http {
 
 namespace {
 
-// IMF-fixdate has a fixed shape: "Sun, 06 Nov 1994 08:49:37 GMT".
+// IMF-fixdate has a fixed shape: "Sun, 06 Nov 1994 08:49:37 GMT". Every position is checked,
+// separators too: in "Oct-2026" date::parse takes the '-' for a sign, then reads the time from
+// the wrong place.
 bool has_imf_fixdate_shape(std::string_view text) {
-    constexpr std::string_view k_shape = "Www, DD Mmm YYYY dd:dd:dd GMT";
-    if (text.size() != k_shape.size() || !text.ends_with(" GMT"))
+    constexpr std::string_view k_shape = "aaa, 00 aaa 0000 00:00:00 GMT"; // a letter, 0 digit
+    if (text.size() != k_shape.size())
         return false;
-    for (std::size_t i = 17; i < 25; ++i) {
-        bool is_digit = text[i] >= '0' && text[i] <= '9';
-        if (k_shape[i] == ':' ? text[i] != ':' : !is_digit)
+    for (std::size_t i = 0; i < k_shape.size(); ++i) {
+        auto c = static_cast<unsigned char>(text[i]);
+        bool matches = k_shape[i] == 'a'   ? std::isalpha(c) != 0
+                       : k_shape[i] == '0' ? std::isdigit(c) != 0
+                                           : text[i] == k_shape[i];
+        if (!matches)
             return false;
     }
     return true;

@@ -146,7 +146,20 @@ Meridiem strip_meridiem(std::string& text) {
     return meridiem;
 }
 
+// date::parse reads %S into a long double it leaves unset when no digit follows the ':', and
+// rounds it anyway: undefined behaviour (a NaN cast to an integer). In a time every ':' is
+// followed by a digit, so text that breaks this is refused before date::parse sees it.
+bool has_digit_after_each_colon(std::string_view text) {
+    for (auto colon = text.find(':'); colon != std::string_view::npos;
+         colon = text.find(':', colon + 1))
+        if (colon + 1 == text.size() || text[colon + 1] < '0' || text[colon + 1] > '9')
+            return false;
+    return true;
+}
+
 std::optional<model::Timestamp> parse_with_formats(std::string_view text) {
+    if (!has_digit_after_each_colon(text))
+        return std::nullopt;
     static constexpr std::array k_formats = {
         "%d %B %Y %H:%M",    "%d %B %Y, %H:%M",   "%A, %d %B %Y, %H:%M",
         "%A %d %B %Y %H:%M", "%d %B %Y %H:%M:%S", "%d %B %Y, %H:%M:%S",

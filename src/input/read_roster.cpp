@@ -31,6 +31,19 @@ std::optional<RosterColumn> roster_column(std::string_view header) {
     return std::nullopt;
 }
 
+// A header name as a message quotes it. In a file that is not UTF-8 (Latin-1) the bytes that
+// do not decode become '?', so the message stays valid UTF-8 like every other diagnostic.
+std::string shown_name(std::string_view name, bool& is_utf8) {
+    std::string shown = quoted_text(trim(name));
+    if (!is_valid_utf8(shown)) {
+        is_utf8 = false;
+        for (char& c : shown)
+            if (static_cast<unsigned char>(c) >= 0x80)
+                c = '?';
+    }
+    return shown;
+}
+
 std::string location(std::string_view file_name, std::size_t line) {
     return std::string(file_name) + ":" + std::to_string(line) + ": ";
 }
@@ -48,14 +61,18 @@ model::Roster read_roster(std::string_view text, std::string_view file_name) {
         if (!has_header) {
             has_header = true;
             std::string found;
+            bool is_utf8 = true;
             for (std::size_t i = 0; i < record.fields.size(); ++i) {
                 if (auto column = roster_column(record.fields[i]); column && !columns[*column])
                     columns[*column] = i;
-                found += (i == 0 ? "" : ", ") + quoted_text(trim(record.fields[i]));
+                found += (i == 0 ? "" : ", ") + shown_name(record.fields[i], is_utf8);
             }
             if (!columns[user_id])
                 errors.push_back(location(file_name, record.line) +
-                                 "no user_id column (found: " + found + ")");
+                                 "no user_id column (found: " + found + ")" +
+                                 (is_utf8 ? ""
+                                          : "; the header is not valid UTF-8 (save the file "
+                                            "as UTF-8)"));
             return;
         }
         if (!columns[user_id])

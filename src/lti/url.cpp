@@ -40,10 +40,11 @@ bool has_scheme(std::string_view url) {
     return false;
 }
 
-// "https://host:port" of an absolute URL.
+// "https://host:port" of an absolute URL; empty when the URL has none. A "://" after the
+// first '/', '?' or '#' (in "https:x?next=http://y") is no authority.
 std::string_view origin_of(std::string_view url) {
     auto scheme_end = url.find("://");
-    if (scheme_end == std::string_view::npos)
+    if (scheme_end == std::string_view::npos || url.find_first_of("/?#") < scheme_end)
         return {};
     auto path_start = url.find_first_of("/?#", scheme_end + 3);
     return url.substr(0, path_start == std::string_view::npos ? url.size() : path_start);

@@ -322,7 +322,8 @@ TEST_SUITE("lti::token") {
              "unauthorized_client — the platform does not let"},
         };
         for (const auto& [body, expected] : cases) {
-            CAPTURE(body);
+            const std::string& answer = body; // clang 14 cannot capture a structured binding
+            CAPTURE(answer);
             for (int status : {400, 401}) {
                 testing::FakeTransport transport;
                 testing::FakeClock clock;
