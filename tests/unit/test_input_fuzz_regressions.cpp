@@ -8,6 +8,7 @@
 #include "input/read_roster.hpp"
 #include "input/utf8.hpp"
 #include "input/value_parsing.hpp"
+#include "support/error_message.hpp"
 #include "util/error.hpp"
 
 #include <doctest/doctest.h>
@@ -33,12 +34,8 @@ std::vector<std::filesystem::path> regressions(const std::string& target) {
 }
 
 std::string roster_error_of(std::string_view text) {
-    try {
-        input::read_roster(text, "roster.csv");
-    } catch (const util::UsageError& error) {
-        return error.what();
-    }
-    return "no error";
+    return testing::error_message_of<util::UsageError>(
+        [&] { input::read_roster(text, "roster.csv"); });
 }
 
 } // namespace

@@ -1,4 +1,5 @@
 #include "input/read_attempts.hpp"
+#include "support/error_message.hpp"
 #include "support/scratch_dir.hpp"
 #include "util/error.hpp"
 
@@ -19,12 +20,8 @@ void write_file(const std::filesystem::path& path, const std::string& text) {
 
 std::string usage_error_of(const std::vector<std::filesystem::path>& files,
                            const input::ReadOptions& options = {}) {
-    try {
-        input::read_attempt_files(files, options);
-    } catch (const util::UsageError& error) {
-        return error.what();
-    }
-    return "no error";
+    return testing::error_message_of<util::UsageError>(
+        [&] { input::read_attempt_files(files, options); });
 }
 
 } // namespace

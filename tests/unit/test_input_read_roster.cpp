@@ -1,4 +1,5 @@
 #include "input/read_roster.hpp"
+#include "support/error_message.hpp"
 #include "util/error.hpp"
 
 #include <doctest/doctest.h>
@@ -10,12 +11,8 @@ using namespace gradepost;
 namespace {
 
 std::string usage_error_of(std::string_view text) {
-    try {
-        input::read_roster(text, "roster.csv");
-    } catch (const util::UsageError& error) {
-        return error.what();
-    }
-    return "no error";
+    return testing::error_message_of<util::UsageError>(
+        [&] { input::read_roster(text, "roster.csv"); });
 }
 
 } // namespace

@@ -1,6 +1,7 @@
 #include "state/ledger.hpp"
 
 #include "state/sqlite.hpp"
+#include "support/error_message.hpp"
 #include "support/scratch_dir.hpp"
 #include "util/error.hpp"
 
@@ -95,12 +96,7 @@ std::string read_file(const std::filesystem::path& path) {
 }
 
 std::string config_error_of(const std::function<void()>& action) {
-    try {
-        action();
-    } catch (const gradepost::util::ConfigError& error) {
-        return error.what();
-    }
-    return "(no ConfigError)";
+    return gradepost::testing::error_message_of<gradepost::util::ConfigError>(action);
 }
 
 // A child process that runs `body`, says so through a pipe, then waits to be killed. The
