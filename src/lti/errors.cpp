@@ -1,10 +1,9 @@
 #include "lti/errors.hpp"
+#include "util/ascii.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include <algorithm>
-#include <cctype>
 #include <regex>
 
 namespace gradepost::lti {
@@ -12,13 +11,6 @@ namespace gradepost::lti {
 namespace {
 
 constexpr std::size_t k_max_text_length = 200;
-
-std::string lowercase(std::string_view text) {
-    std::string result(text);
-    std::transform(result.begin(), result.end(), result.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return result;
-}
 
 std::string one_line(std::string_view text) {
     std::string line;
@@ -101,8 +93,9 @@ std::string platform_message(const http::Response& response) {
 bool is_rate_limited(const http::Response& response) {
     if (response.status == 429)
         return true;
-    return response.status == 403 && (contains(lowercase(response.body), "rate limit exceeded") ||
-                                      contains(lowercase(response.reason), "rate limit exceeded"));
+    return response.status == 403 &&
+           (contains(util::lowercase_ascii(response.body), "rate limit exceeded") ||
+            contains(util::lowercase_ascii(response.reason), "rate limit exceeded"));
 }
 
 std::string score_post_error(const http::Response& response) {
@@ -111,7 +104,7 @@ std::string score_post_error(const http::Response& response) {
                                       ? std::string("connection failed")
                                       : response.transport_error);
     std::string message = platform_message(response);
-    std::string lower = lowercase(message);
+    std::string lower = util::lowercase_ascii(message);
     int status = response.status;
 
     static const std::regex not_a_student(R"(user\b.*\b(not|student))", std::regex::icase);

@@ -2,6 +2,7 @@
 
 #include "lti/http_headers.hpp"
 #include "lti/url.hpp"
+#include "util/ascii.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -32,13 +33,6 @@ std::string_view trim(std::string_view text) {
     return text;
 }
 
-std::string lowercase(std::string_view text) {
-    std::string result(text);
-    std::transform(result.begin(), result.end(), result.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return result;
-}
-
 // The parameters after `>`, up to the comma that ends this link (commas inside quotes do not).
 std::string_view parameters_of(std::string_view rest) {
     bool in_quotes = false;
@@ -60,7 +54,7 @@ std::vector<std::string> relations_in(std::string_view parameters) {
                                                          : parameters.substr(semicolon + 1);
         auto equals = parameter.find('=');
         if (equals == std::string_view::npos ||
-            lowercase(trim(parameter.substr(0, equals))) != "rel")
+            util::lowercase_ascii(trim(parameter.substr(0, equals))) != "rel")
             continue;
         std::string_view value = trim(parameter.substr(equals + 1));
         if (value.size() >= 2 && (value.front() == '"' || value.front() == '\''))
@@ -71,7 +65,7 @@ std::vector<std::string> relations_in(std::string_view parameters) {
             if (end == std::string_view::npos)
                 end = value.size();
             if (end > start)
-                relations.push_back(lowercase(value.substr(start, end - start)));
+                relations.push_back(util::lowercase_ascii(value.substr(start, end - start)));
             start = end + 1;
         }
     }

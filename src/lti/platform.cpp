@@ -1,8 +1,7 @@
 #include "lti/platform.hpp"
+#include "util/ascii.hpp"
 
-#include <algorithm>
 #include <array>
-#include <cctype>
 #include <string>
 #include <utility>
 
@@ -20,17 +19,10 @@ constexpr std::array<std::pair<Platform, std::string_view>, 7> k_names{{
     {Platform::openedx, "openedx"},
 }};
 
-std::string lowercase(std::string_view text) {
-    std::string result(text);
-    std::transform(result.begin(), result.end(), result.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return result;
-}
-
 } // namespace
 
 std::optional<Platform> parse_platform(std::string_view name) {
-    std::string wanted = lowercase(name);
+    std::string wanted = util::lowercase_ascii(name);
     for (const auto& [platform, platform_name] : k_names)
         if (wanted == platform_name)
             return platform;
@@ -46,7 +38,8 @@ std::string_view to_string(Platform platform) {
 
 Platform guess_platform(std::string_view token_url, std::string_view lineitems_url) {
     // Canvas's token URL (sso.canvaslms.com) says nothing of the school, so look at both.
-    std::string urls = lowercase(token_url) + " " + lowercase(lineitems_url);
+    std::string urls =
+        util::lowercase_ascii(token_url) + " " + util::lowercase_ascii(lineitems_url);
     auto has = [&](std::string_view part) { return urls.find(part) != std::string::npos; };
     if (has("instructure.com") || has("canvas"))
         return Platform::canvas;
