@@ -1,10 +1,10 @@
 #include "http/trace.hpp"
 
+#include "util/ascii.hpp"
 #include "util/log.hpp"
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <string_view>
 
 namespace gradepost::http {
@@ -15,10 +15,8 @@ constexpr std::array<std::string_view, 4> k_secret_headers = {
     "authorization", "proxy-authorization", "cookie", "set-cookie"};
 
 bool is_secret_header(std::string_view name) {
-    std::string lower(name);
-    std::ranges::transform(lower, lower.begin(),
-                           [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return std::ranges::find(k_secret_headers, lower) != k_secret_headers.end();
+    return std::ranges::find(k_secret_headers, util::lowercase_ascii(name)) !=
+           k_secret_headers.end();
 }
 
 void append_headers(std::string& text, const Headers& headers, std::string_view direction) {

@@ -49,10 +49,7 @@ std::string parse_error_text(const Json::parse_error& error) {
     }
     // The "last read" part quotes raw input, which may be the invalid UTF-8 being reported
     // (or a character cut above).
-    if (!is_valid_utf8(message))
-        for (char& c : message)
-            if (static_cast<unsigned char>(c) >= 0x80)
-                c = '?';
+    make_valid_utf8(message);
     return message;
 }
 

@@ -35,12 +35,8 @@ std::optional<RosterColumn> roster_column(std::string_view header) {
 // do not decode become '?', so the message stays valid UTF-8 like every other diagnostic.
 std::string shown_name(std::string_view name, bool& is_utf8) {
     std::string shown = quoted_text(trim(name));
-    if (!is_valid_utf8(shown)) {
+    if (!make_valid_utf8(shown))
         is_utf8 = false;
-        for (char& c : shown)
-            if (static_cast<unsigned char>(c) >= 0x80)
-                c = '?';
-    }
     return shown;
 }
 

@@ -64,4 +64,13 @@ bool is_valid_utf8(std::string_view text) {
     return true;
 }
 
+bool make_valid_utf8(std::string& text) {
+    if (is_valid_utf8(text))
+        return true;
+    for (char& c : text)
+        if (static_cast<unsigned char>(c) >= 0x80)
+            c = '?';
+    return false;
+}
+
 } // namespace gradepost::input

@@ -2,22 +2,15 @@
 
 #include "sandbox/connection.hpp"
 #include "sandbox/request_error.hpp"
+#include "util/ascii.hpp"
 
 #include <fmt/format.h>
 
-#include <algorithm>
 #include <cctype>
 
 namespace gradepost::sandbox {
 
 namespace {
-
-std::string lowercase(std::string_view text) {
-    std::string lower(text);
-    std::transform(lower.begin(), lower.end(), lower.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return lower;
-}
 
 // "application/json; charset=utf-8" → "application/json".
 std::string media_type_of(std::string_view content_type) {
@@ -25,7 +18,7 @@ std::string media_type_of(std::string_view content_type) {
     auto type = content_type.substr(0, end);
     while (!type.empty() && type.back() == ' ')
         type.remove_suffix(1);
-    return lowercase(type);
+    return util::lowercase_ascii(type);
 }
 
 std::string percent_decode(std::string_view text) {
@@ -96,7 +89,7 @@ QueryParams parse_form(std::string_view body) {
 
 std::string bearer_token(const httplib::Request& request) {
     std::string header = request.get_header_value("Authorization");
-    if (header.size() < 7 || lowercase(header.substr(0, 7)) != "bearer ")
+    if (header.size() < 7 || util::lowercase_ascii(header.substr(0, 7)) != "bearer ")
         return {};
     auto token = header.substr(7);
     auto begin = token.find_first_not_of(' ');
