@@ -1,8 +1,7 @@
 #include "batch/execute.hpp"
 
 #include "batch/reconcile.hpp"
-#include "http/interrupt.hpp"
-#include "lti/quirks.hpp"
+#include "util/interrupt.hpp"
 #include "util/log.hpp"
 
 #include <algorithm>
@@ -47,47 +46,6 @@ void count(model::RunReport& report) {
             break;
         }
     }
-}
-
-// A score as AGS wants it, with the timestamp rules of DESIGN.md and the platform's quirks.
-lti::AdaptedScore make_score(const model::PlanEntry& entry, model::Timestamp now,
-                             const ExecuteOptions& options) {
-    const auto& kept = entry.score;
-    lti::Score score;
-    score.user_id = kept.user_id;
-    if (kept.kind == model::KeptKind::graded) {
-        score.score_given = kept.given;
-        score.score_maximum = kept.maximum;
-        score.activity_progress = options.activity_progress;
-        score.grading_progress = options.grading_progress;
-    } else {
-        score.activity_progress = "Submitted";
-        score.grading_progress = "PendingManual";
-    }
-    std::optional<model::Timestamp> last_sent;
-    if (entry.previous)
-        last_sent = entry.previous->last_timestamp;
-    score.timestamp = lti::next_timestamp(now, last_sent);
-    score.submitted_at = kept.submitted_at;
-    if (!kept.comment.empty())
-        score.comment = kept.comment;
-    if (options.platform == lti::Platform::canvas) {
-        if (options.canvas_submitted_at)
-            score.canvas.submitted_at = kept.submitted_at;
-        if (options.canvas_new_submission)
-            score.canvas.new_submission = true;
-        if (options.canvas_prioritize_non_tool_grade)
-            score.canvas.prioritize_non_tool_grade = true;
-        if (!kept.url.empty())
-            score.canvas.content_item_url = kept.url;
-    }
-    std::optional<model::SentScore> last_posted;
-    if (entry.previous)
-        last_posted = entry.previous->last_posted;
-    auto adapted = lti::adapt_score(std::move(score), options.platform, last_posted);
-    if (options.canvas_new_submission && options.platform == lti::Platform::canvas)
-        adapted.score.canvas.new_submission = true;
-    return adapted;
 }
 
 model::SentScore sent_score_of(const lti::Score& score, const model::KeptScore& kept) {
@@ -147,6 +105,7 @@ void verify_posted(const std::vector<Sending>& sendings,
              result_holds(found->second, sending.score.score_given, sending.score.score_maximum)))
             continue;
         outcome->action = model::Action::failed;
+        outcome->fault = model::Fault::refused;
         outcome->error = found == result_of.end() || !found->second.result_score
                              ? "accepted but not stored by the platform (--verify)"
                              : fmt::format("accepted but the platform holds {} (--verify)",
@@ -176,7 +135,7 @@ model::RunReport summarise_plan(const model::Plan& plan, bool is_dry_run) {
 
 model::RunReport execute(const model::Plan& plan, const state::Target& target,
                          state::Ledger& ledger, lti::AgsClient& client, util::Clock& clock,
-                         report::Progress& progress, const ExecuteOptions& options) {
+                         RunObserver& observer, const ExecuteOptions& options) {
     auto report = summarise_plan(plan, false);
 
     // Build every score first: timestamps strictly increase within the run, and a score the
@@ -189,7 +148,8 @@ model::RunReport execute(const model::Plan& plan, const state::Target& target,
             continue;
         auto now = std::max(clock.now(), last_now + std::chrono::microseconds(1));
         last_now = now;
-        auto adapted = make_score(entry, now, options);
+        auto adapted =
+            lti::make_score(entry.score, entry.previous, now, options.platform, options.send);
         if (adapted.refusal) {
             report.scores[index] = outcome_of(entry, model::Action::skipped);
             report.scores[index].reason = *adapted.refusal;
@@ -198,9 +158,10 @@ model::RunReport execute(const model::Plan& plan, const state::Target& target,
         sendings.push_back({index, &entry, std::move(adapted.score)});
     }
 
+    observer.posting_started(sendings.size());
     std::vector<std::string> unanswered;
     std::size_t next = 0;
-    for (; next < sendings.size() && !http::is_interrupted(); next += options.chunk_size) {
+    for (; next < sendings.size() && !util::is_interrupted(); next += options.chunk_size) {
         std::span<Sending> chunk(sendings.data() + next,
                                  std::min(options.chunk_size, sendings.size() - next));
 
@@ -216,7 +177,7 @@ model::RunReport execute(const model::Plan& plan, const state::Target& target,
 
         auto answers =
             client.post_scores(target.line_item, scores,
-                               [&](std::size_t, const lti::PostAnswer&) { progress.advance(); });
+                               [&](std::size_t, const lti::PostAnswer&) { observer.score_done(); });
 
         // Record what the platform answered; unanswered posts stay pending.
         std::vector<state::PostResult> results;
@@ -230,10 +191,12 @@ model::RunReport execute(const model::Plan& plan, const state::Target& target,
             } else if (answer.may_have_been_applied) {
                 outcome.action = model::Action::failed;
                 outcome.error = answer.error;
+                outcome.fault = answer.fault;
                 unanswered.push_back(chunk[i].score.user_id);
             } else {
                 outcome.action = model::Action::failed;
                 outcome.error = answer.error;
+                outcome.fault = answer.fault;
                 results.push_back(
                     {chunk[i].score.user_id, false, answer.http_status, answer.error});
             }
@@ -260,6 +223,7 @@ model::RunReport execute(const model::Plan& plan, const state::Target& target,
         if (result.is_posted) {
             outcome_of_user[result.user_id]->action = model::Action::posted;
             outcome_of_user[result.user_id]->error.clear();
+            outcome_of_user[result.user_id]->fault = model::Fault::none;
         }
     }
 
@@ -267,7 +231,8 @@ model::RunReport execute(const model::Plan& plan, const state::Target& target,
     if (options.verify)
         verify_posted(sendings, outcome_of_user, target, ledger, client);
 
-    progress.finish();
+    observer.posting_finished();
+    report.interrupted = util::is_interrupted();
     count(report);
     return report;
 }

@@ -1,10 +1,11 @@
 #pragma once
 
+#include "batch/observer.hpp"
 #include "lti/ags_client.hpp"
+#include "lti/make_score.hpp"
 #include "lti/platform.hpp"
 #include "model/outcome.hpp"
 #include "model/plan.hpp"
-#include "report/progress.hpp"
 #include "state/ledger.hpp"
 #include "util/clock.hpp"
 
@@ -13,14 +14,10 @@
 
 namespace gradepost::batch {
 
-// How scores are sent, from the command line.
+// How a plan is executed.
 struct ExecuteOptions {
     lti::Platform platform = lti::Platform::generic;
-    std::string activity_progress = "Completed";
-    std::string grading_progress = "FullyGraded";
-    bool canvas_submitted_at = false;   // --canvas-submitted-at
-    bool canvas_new_submission = false; // --canvas-new-submission
-    bool canvas_prioritize_non_tool_grade = false;
+    lti::SendOptions send;
     bool verify = false;          // --verify: read results back
     std::size_t chunk_size = 500; // scores journaled, sent and recorded together
 };
@@ -31,9 +28,10 @@ model::RunReport summarise_plan(const model::Plan& plan, bool is_dry_run);
 // post → record → summarise. Each chunk of selected scores is marked pending in the ledger
 // (committed) before it is sent and recorded after; answers that never came stay pending
 // and are settled against the platform's results at the end. Stops between chunks when
-// interrupted. Throws on errors that end the run (token refused, platform gone).
+// interrupted (util::is_interrupted). Throws on errors that end the run (token refused,
+// platform gone).
 model::RunReport execute(const model::Plan& plan, const state::Target& target,
                          state::Ledger& ledger, lti::AgsClient& client, util::Clock& clock,
-                         report::Progress& progress, const ExecuteOptions& options);
+                         RunObserver& observer, const ExecuteOptions& options);
 
 } // namespace gradepost::batch

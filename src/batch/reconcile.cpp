@@ -1,5 +1,8 @@
 #include "batch/reconcile.hpp"
 
+#include "util/error.hpp"
+#include "util/log.hpp"
+
 #include <algorithm>
 #include <cmath>
 
@@ -41,6 +44,24 @@ std::vector<state::PostResult> reconcile(const std::map<std::string, model::Ledg
                 {user_id, false, 0, "an earlier run's post was not confirmed by the platform"});
     }
     return settled;
+}
+
+std::vector<state::PostResult>
+settle_pending(const std::map<std::string, model::LedgerEntry>& entries,
+               const std::string& line_item_url, lti::AgsClient& client) {
+    bool is_any_pending = false;
+    for (const auto& [user_id, entry] : entries)
+        is_any_pending = is_any_pending || entry.state == model::PostState::pending;
+    if (!is_any_pending)
+        return {};
+    try {
+        return reconcile(entries, client.results(line_item_url, std::nullopt));
+    } catch (const util::Error& error) {
+        util::warn("cannot read results to settle an earlier run's posts ({}); they will be "
+                   "posted again",
+                   error.what());
+        return {};
+    }
 }
 
 void apply_results(std::map<std::string, model::LedgerEntry>& entries,

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "lti/ags_client.hpp"
 #include "lti/resources.hpp"
 #include "model/last_post.hpp"
 #include "state/ledger.hpp"
@@ -23,6 +24,13 @@ bool result_holds(const lti::Result& result, std::optional<double> given,
 // stay pending, which makes the next post send them again. Pure.
 std::vector<state::PostResult> reconcile(const std::map<std::string, model::LedgerEntry>& entries,
                                          const std::vector<lti::Result>& results);
+
+// Settles the pending entries (a crashed run's posts) against the line item's results:
+// reads them only when something is pending. When they cannot be read, warns and returns
+// nothing, so the pending posts are sent again. Never throws for the platform's sake.
+std::vector<state::PostResult>
+settle_pending(const std::map<std::string, model::LedgerEntry>& entries,
+               const std::string& line_item_url, lti::AgsClient& client);
 
 // Applies results to ledger entries in memory, the same way the ledger records them; a
 // dry run uses it to show the plan a post would make after reconciling.

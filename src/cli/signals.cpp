@@ -1,6 +1,6 @@
 #include "cli/signals.hpp"
 
-#include "http/interrupt.hpp"
+#include "util/interrupt.hpp"
 
 #include <csignal>
 #include <unistd.h>
@@ -10,13 +10,13 @@ namespace gradepost::cli {
 namespace {
 
 void on_signal(int signal_number) {
-    if (http::is_interrupted()) {
+    if (util::is_interrupted()) {
         // A second signal: the user insists. The ledger's journal keeps what was sent.
         std::signal(signal_number, SIG_DFL);
         std::raise(signal_number);
         return;
     }
-    http::request_interrupt();
+    util::request_interrupt();
     constexpr char message[] = "\ngradepost: interrupted; finishing requests in flight\n";
     [[maybe_unused]] auto written = write(STDERR_FILENO, message, sizeof message - 1);
 }

@@ -1,13 +1,14 @@
 #include "http/curl_transport.hpp"
 
-#include "http/interrupt.hpp"
 #include "http/retry_policy.hpp"
 #include "http/status_line.hpp"
 #include "http/throttle.hpp"
 #include "http/trace.hpp"
 #include "util/clock.hpp"
 #include "util/error.hpp"
+#include "util/interrupt.hpp"
 #include "util/log.hpp"
+#include "util/text.hpp"
 
 #include <curl/curl.h>
 
@@ -65,14 +66,6 @@ struct Transfer {
     std::array<char, CURL_ERROR_SIZE> error{};
 };
 
-std::string_view trim(std::string_view text) {
-    auto first = text.find_first_not_of(" \t");
-    if (first == std::string_view::npos)
-        return {};
-    auto last = text.find_last_not_of(" \t\r\n");
-    return text.substr(first, last - first + 1);
-}
-
 std::size_t on_header(char* data, std::size_t size, std::size_t count, void* user) {
     auto& response = static_cast<Transfer*>(user)->response;
     std::string_view line(data, size * count);
@@ -81,8 +74,8 @@ std::size_t on_header(char* data, std::size_t size, std::size_t count, void* use
         response.headers.clear();
         response.reason = reason_phrase(line);
     } else if (auto colon = line.find(':'); colon != std::string_view::npos) {
-        response.headers.emplace_back(std::string(trim(line.substr(0, colon))),
-                                      std::string(trim(line.substr(colon + 1))));
+        response.headers.emplace_back(std::string(util::trim(line.substr(0, colon))),
+                                      std::string(util::trim(line.substr(colon + 1))));
     }
     return size * count;
 }
@@ -280,7 +273,7 @@ public:
 
     std::vector<Response> run() {
         while (!m_fresh.empty() || !m_retries.empty() || !m_active.empty()) {
-            if (!is_interrupted())
+            if (!util::is_interrupted())
                 start_due();
             else if (m_active.empty())
                 break;
@@ -374,7 +367,7 @@ private:
         m_session.throttle.on_response(response, now);
         const auto& options = m_session.options;
         if (is_retryable(response, failure) && m_sends[index] <= options.retries &&
-            !is_interrupted()) {
+            !util::is_interrupted()) {
             auto delay =
                 retry_delay(response, m_sends[index], options.max_backoff, now, m_session.random);
             util::info("{} {}: {}; sending again in {} ms (send {} of at most {})", request.method,
@@ -420,7 +413,7 @@ private:
     int poll_timeout() const {
         auto timeout = k_poll_interval;
         const auto& throttle = m_session.throttle;
-        if (!is_interrupted() && static_cast<int>(m_active.size()) < throttle.window()) {
+        if (!util::is_interrupted() && static_cast<int>(m_active.size()) < throttle.window()) {
             std::optional<util::Instant> due;
             if (!m_fresh.empty())
                 due = throttle.next_start();

@@ -1,6 +1,7 @@
 #include "http/retry_after.hpp"
 
 #include "http/http_date.hpp"
+#include "util/text.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -10,14 +11,6 @@
 namespace gradepost::http {
 
 namespace {
-
-std::string_view trim(std::string_view text) {
-    auto first = text.find_first_not_of(" \t");
-    if (first == std::string_view::npos)
-        return {};
-    auto last = text.find_last_not_of(" \t\r\n");
-    return text.substr(first, last - first + 1);
-}
 
 std::optional<std::chrono::seconds> parse_delay_seconds(std::string_view text) {
     if (text.empty() || !std::ranges::all_of(text, [](char c) { return c >= '0' && c <= '9'; }))
@@ -34,7 +27,7 @@ std::optional<std::chrono::seconds> parse_delay_seconds(std::string_view text) {
 } // namespace
 
 std::optional<std::chrono::seconds> parse_retry_after(std::string_view value, util::Instant now) {
-    value = trim(value);
+    value = util::trim(value);
     if (value.empty())
         return std::nullopt;
     if (value.front() >= '0' && value.front() <= '9')

@@ -6,43 +6,6 @@
 
 namespace gradepost::http {
 
-namespace {
-
-constexpr std::string_view k_canvas_throttle_text = "Rate Limit Exceeded";
-
-} // namespace
-
-bool is_throttled(const Response& response) {
-    if (response.status == 429)
-        return true;
-    // Canvas throttles with 403 rather than 429; a 403 without this text is a real refusal.
-    return response.status == 403 &&
-           (response.reason.find(k_canvas_throttle_text) != std::string::npos ||
-            response.body.find(k_canvas_throttle_text) != std::string::npos);
-}
-
-bool is_retryable(const Response& response, Failure failure) {
-    switch (failure) {
-    case Failure::not_sent:
-    case Failure::no_answer:
-        return true;
-    case Failure::tls:
-    case Failure::fatal:
-        return false;
-    case Failure::none:
-        break;
-    }
-    switch (response.status) {
-    case 500:
-    case 502:
-    case 503:
-    case 504:
-        return true;
-    default:
-        return is_throttled(response);
-    }
-}
-
 std::chrono::milliseconds backoff_ceiling(int retry, std::chrono::milliseconds cap) {
     auto ceiling = k_backoff_base;
     // Doubling stops at the cap, so large retry numbers cannot overflow.

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "http/message.hpp"
+#include "http/verdict.hpp"
 #include "util/clock.hpp"
 
 #include <chrono>
@@ -8,25 +9,19 @@
 
 namespace gradepost::http {
 
-// Why a send got no HTTP response, as far as retrying cares.
-enum class Failure {
-    none,      // an HTTP response arrived
-    not_sent,  // connection refused or never established: the server never saw the request
-    no_answer, // timed out, reset or closed after sending: the server may have applied it
-    tls,       // certificate or handshake problem: configuration, not worth repeating
-    fatal,     // malformed URL, unknown host, unsupported scheme...: not worth repeating
-};
-
 // The first retry waits up to this long; each further retry doubles it.
 inline constexpr std::chrono::milliseconds k_backoff_base{250};
 
-// Whether a response is the platform asking us to slow down: 429, or Canvas's
-// 403 whose reason or body says "Rate Limit Exceeded".
-bool is_throttled(const Response& response);
+// Whether a response is the platform asking us to slow down (classify() says throttled).
+inline bool is_throttled(const Response& response) {
+    return classify(response) == Verdict::throttled;
+}
 
 // Whether a send that ended with `response` (or with `failure` and no response) is worth
-// sending again: throttling, 500, 502, 503, 504, refused, timed out or dropped connections.
-bool is_retryable(const Response& response, Failure failure);
+// sending again, by classify().
+inline bool is_retryable(const Response& response, Failure failure) {
+    return is_retryable(classify(response, failure));
+}
 
 // Whether the server may have received the request although no response came back.
 inline bool may_have_reached_server(Failure failure) {

@@ -6,10 +6,6 @@ namespace {
 
 constexpr std::size_t k_longest_quoted = 60;
 
-bool is_blank(char c) {
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
-}
-
 // Control characters written as escapes: a value holding ESC or NUL must not reach the
 // terminal the message is printed on.
 void append_printable(std::string& out, std::string_view text) {
@@ -30,14 +26,6 @@ void append_printable(std::string& out, std::string_view text) {
 }
 
 } // namespace
-
-std::string_view trim(std::string_view text) {
-    while (!text.empty() && is_blank(text.front()))
-        text.remove_prefix(1);
-    while (!text.empty() && is_blank(text.back()))
-        text.remove_suffix(1);
-    return text;
-}
 
 char to_lower_ascii(char c) {
     return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;

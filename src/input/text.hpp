@@ -1,5 +1,7 @@
 #pragma once
 
+#include "util/text.hpp"
+
 #include <string>
 #include <string_view>
 
@@ -8,7 +10,7 @@ namespace gradepost::input {
 // Small text helpers shared by the readers. ASCII-only case folding: column names and
 // keywords in exports are ASCII, and non-ASCII bytes are compared as they are.
 
-std::string_view trim(std::string_view text);
+using util::trim; // the readers trim cells and names like the rest of gradepost
 
 char to_lower_ascii(char c);
 

@@ -1,5 +1,6 @@
 #include "lti/ags_client.hpp"
 
+#include "http/verdict.hpp"
 #include "lti/errors.hpp"
 #include "lti/http_headers.hpp"
 #include "lti/link_header.hpp"
@@ -76,17 +77,23 @@ void check_status(const http::Response& response, const std::string& url, std::s
             "cannot reach {}: {}", url,
             response.transport_error.empty() ? "no response" : response.transport_error));
     std::string message = platform_message(response);
-    if (is_rate_limited(response))
+    switch (http::classify(response)) {
+    case http::Verdict::throttled:
         throw util::UnreachableError(fmt::format("{} kept throttling after {} attempts: {}", url,
                                                  response.attempts, message));
-    if (response.status == 401)
+    case http::Verdict::unauthorized:
         throw_token_refused(response);
-    if (response.status == 403)
-        throw util::ConfigError(fmt::format("{} refused access: {}; check the scopes granted to "
-                                            "the tool",
-                                            url, message));
-    if (response.status == 404)
-        throw util::UsageError(fmt::format("{} not found: {}", what, subject_url));
+    case http::Verdict::refused:
+        if (response.status == 403)
+            throw util::ConfigError(fmt::format("{} refused access: {}; check the scopes "
+                                                "granted to the tool",
+                                                url, message));
+        if (response.status == 404)
+            throw util::UsageError(fmt::format("{} not found: {}", what, subject_url));
+        break;
+    default:
+        break;
+    }
     throw util::UnreachableError(
         fmt::format("{} answered HTTP {}: {}", url, response.status, message));
 }
@@ -114,8 +121,10 @@ PostAnswer answer_of(const http::Response& response) {
     answer.http_status = response.status;
     answer.is_success = response.is_success();
     answer.may_have_been_applied = response.may_have_been_applied;
-    if (!answer.is_success)
+    if (!answer.is_success) {
         answer.error = score_post_error(response);
+        answer.fault = fault_of(http::classify(response));
+    }
     return answer;
 }
 

@@ -4,6 +4,7 @@
 #include "lti/platform.hpp"
 #include "lti/resources.hpp"
 #include "lti/token.hpp"
+#include "model/outcome.hpp"
 
 #include <functional>
 #include <optional>
@@ -15,10 +16,11 @@ namespace gradepost::lti {
 
 // The answer to one score POST.
 struct PostAnswer {
-    int http_status = 0;                // 0: no response after the retries
-    bool is_success = false;            // any 2xx
-    bool may_have_been_applied = false; // no response, or an error after a send with no answer
-    std::string error;                  // the platform's message, with a hint for known cases
+    int http_status = 0;                     // 0: no response after the retries
+    bool is_success = false;                 // any 2xx
+    bool may_have_been_applied = false;      // no response, or an error after a send with no answer
+    std::string error;                       // the platform's message, with a hint for known cases
+    model::Fault fault = model::Fault::none; // for the exit code, when not a success
 };
 
 // AGS and NRPS over a Transport, with the platform's quirks (URLs with query strings,

@@ -1,4 +1,6 @@
 #include "lti/errors.hpp"
+
+#include "http/verdict.hpp"
 #include "util/ascii.hpp"
 
 #include <fmt/format.h>
@@ -90,14 +92,6 @@ std::string platform_message(const http::Response& response) {
     return fmt::format("HTTP {}", response.status);
 }
 
-bool is_rate_limited(const http::Response& response) {
-    if (response.status == 429)
-        return true;
-    return response.status == 403 &&
-           (contains(util::lowercase_ascii(response.body), "rate limit exceeded") ||
-            contains(util::lowercase_ascii(response.reason), "rate limit exceeded"));
-}
-
 std::string score_post_error(const http::Response& response) {
     if (response.status == 0)
         return "no response: " + (response.transport_error.empty()
@@ -109,7 +103,7 @@ std::string score_post_error(const http::Response& response) {
 
     static const std::regex not_a_student(R"(user\b.*\b(not|student))", std::regex::icase);
     std::string hint;
-    if (is_rate_limited(response))
+    if (http::classify(response) == http::Verdict::throttled)
         hint = "the platform kept throttling after the retries; lower --concurrency or --rate";
     else if (status == 409 || ((status == 400 || status == 422) && contains(lower, "timestamp")))
         hint = "the platform holds a newer score for this student (timestamp)";
@@ -123,6 +117,22 @@ std::string score_post_error(const http::Response& response) {
     if (hint.empty())
         return message;
     return message + "; " + hint;
+}
+
+model::Fault fault_of(http::Verdict verdict) {
+    switch (verdict) {
+    case http::Verdict::success:
+        return model::Fault::none;
+    case http::Verdict::refused:
+    case http::Verdict::unauthorized:
+        return model::Fault::refused;
+    case http::Verdict::transient:
+    case http::Verdict::throttled:
+    case http::Verdict::failed:
+    case http::Verdict::unreachable:
+        break;
+    }
+    return model::Fault::platform;
 }
 
 } // namespace gradepost::lti

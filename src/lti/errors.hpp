@@ -1,6 +1,8 @@
 #pragma once
 
 #include "http/message.hpp"
+#include "http/verdict.hpp"
+#include "model/outcome.hpp"
 
 #include <string>
 
@@ -13,13 +15,13 @@ namespace gradepost::lti {
 // "HTTP <status>".
 std::string platform_message(const http::Response& response);
 
-// Canvas throttling (403 "Rate Limit Exceeded"), which the transport retries; a 403 that is
-// still this after the retries means "too fast", not "forbidden".
-bool is_rate_limited(const http::Response& response);
-
 // The PostAnswer error of a score post that was not a 2xx: the platform's message with a hint
 // for the known causes (not a student of the course, a newer score held by the platform,
 // throttling, a missing scope) or, with no response, the transport's error.
 std::string score_post_error(const http::Response& response);
+
+// What a failed score post means for the run: the platform refused that score (a person must
+// look), or the platform itself was down, throttling or unreachable (retry the run later).
+model::Fault fault_of(http::Verdict verdict);
 
 } // namespace gradepost::lti

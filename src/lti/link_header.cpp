@@ -3,6 +3,7 @@
 #include "lti/http_headers.hpp"
 #include "lti/url.hpp"
 #include "util/ascii.hpp"
+#include "util/text.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -25,14 +26,6 @@ std::string replace_all(std::string_view text, std::string_view from, std::strin
     return result.append(text);
 }
 
-std::string_view trim(std::string_view text) {
-    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front())))
-        text.remove_prefix(1);
-    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back())))
-        text.remove_suffix(1);
-    return text;
-}
-
 // The parameters after `>`, up to the comma that ends this link (commas inside quotes do not).
 std::string_view parameters_of(std::string_view rest) {
     bool in_quotes = false;
@@ -49,14 +42,14 @@ std::vector<std::string> relations_in(std::string_view parameters) {
     std::vector<std::string> relations;
     while (!parameters.empty()) {
         auto semicolon = parameters.find(';');
-        std::string_view parameter = trim(parameters.substr(0, semicolon));
+        std::string_view parameter = util::trim(parameters.substr(0, semicolon));
         parameters = semicolon == std::string_view::npos ? std::string_view()
                                                          : parameters.substr(semicolon + 1);
         auto equals = parameter.find('=');
         if (equals == std::string_view::npos ||
-            util::lowercase_ascii(trim(parameter.substr(0, equals))) != "rel")
+            util::lowercase_ascii(util::trim(parameter.substr(0, equals))) != "rel")
             continue;
-        std::string_view value = trim(parameter.substr(equals + 1));
+        std::string_view value = util::trim(parameter.substr(equals + 1));
         if (value.size() >= 2 && (value.front() == '"' || value.front() == '\''))
             value = value.substr(1, value.size() - 2);
         std::size_t start = 0;
@@ -88,7 +81,7 @@ std::vector<Link> parse_link_header(std::string_view value) {
         if (close == std::string_view::npos)
             break;
         Link link;
-        link.url = replace_all(trim(rest.substr(open + 1, close - open - 1)), "&amp;", "&");
+        link.url = replace_all(util::trim(rest.substr(open + 1, close - open - 1)), "&amp;", "&");
         std::string_view parameters = parameters_of(rest.substr(close + 1));
         link.relations = relations_in(parameters);
         rest = rest.substr(close + 1 + parameters.size());

@@ -1,20 +1,13 @@
 #include "model/attempt_key.hpp"
 
+#include "util/text.hpp"
+
 #include <cstdint>
 #include <cstdio>
 
 namespace gradepost::model {
 
 namespace {
-
-std::uint64_t fnv1a(std::string_view text) {
-    std::uint64_t hash = 14695981039346656037ULL;
-    for (unsigned char byte : text) {
-        hash ^= byte;
-        hash *= 1099511628211ULL;
-    }
-    return hash;
-}
 
 std::string optional_number(const std::optional<double>& value) {
     if (!value)
@@ -41,7 +34,7 @@ std::string attempt_key(const Attempt& attempt) {
     canonical += '\x1f';
     canonical += optional_number(attempt.maximum);
     char hex[17];
-    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(fnv1a(canonical)));
+    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(util::fnv1a(canonical)));
     return std::string("fp:") + hex;
 }
 

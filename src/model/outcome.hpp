@@ -11,15 +11,23 @@ enum class Action { posted, would_post, failed, skipped };
 
 std::string_view to_string(Action action);
 
+// Why a score failed, as far as the run's exit code cares.
+enum class Fault {
+    none,
+    refused,  // the platform refused this score for its own sake: a person must look (exit 1)
+    platform, // the platform was down, overloaded, throttling or unreachable (exit 5)
+};
+
 // What happened to one student in a run: one row of the report.
 struct Outcome {
     std::string user_id;
     Action action = Action::skipped;
     std::optional<double> given;
     std::optional<double> maximum;
-    int http_status = 0; // 0 when no request was made or no response came
-    std::string error;   // for failed
-    std::string reason;  // for skipped (and why a would_post was selected)
+    int http_status = 0;       // 0 when no request was made or no response came
+    std::string error;         // for failed
+    std::string reason;        // for skipped (and why a would_post was selected)
+    Fault fault = Fault::none; // for failed
 };
 
 struct Counts {
@@ -35,6 +43,7 @@ struct Counts {
 struct RunReport {
     std::string command; // "post" or "dry-run"
     bool dry_run = false;
+    bool interrupted = false; // stopped by SIGINT/SIGTERM: what was not sent stays unsent
     std::string line_item;
     std::string keep;
     std::string select;

@@ -17,7 +17,7 @@ namespace {
 
 constexpr int k_instructor_id = 9001;
 
-std::string trim(std::string_view text) {
+std::string strip_blanks_and_quotes(std::string_view text) {
     auto begin = text.find_first_not_of(" \t\r\n\"");
     if (begin == std::string_view::npos)
         return {};
@@ -30,7 +30,7 @@ std::vector<std::string> split(std::string_view text, std::string_view separator
     std::size_t start = 0;
     while (true) {
         auto at = text.find_first_of(separators, start);
-        parts.push_back(trim(text.substr(start, at == std::string_view::npos ? at : at - start)));
+        parts.push_back(strip_blanks_and_quotes(text.substr(start, at == std::string_view::npos ? at : at - start)));
         if (at == std::string_view::npos)
             return parts;
         start = at + 1;
@@ -179,7 +179,7 @@ LineItem parse_line_item_flag(std::string_view text) {
     auto colon = text.rfind(':');
     if (colon == std::string_view::npos || colon == 0)
         throw util::UsageError(fmt::format("--lineitem \"{}\": expected LABEL:MAX", text));
-    std::string maximum_text = trim(text.substr(colon + 1));
+    std::string maximum_text = strip_blanks_and_quotes(text.substr(colon + 1));
     double maximum = 0;
     auto [end, error] =
         std::from_chars(maximum_text.data(), maximum_text.data() + maximum_text.size(), maximum);
@@ -188,7 +188,7 @@ LineItem parse_line_item_flag(std::string_view text) {
         throw util::UsageError(
             fmt::format("--lineitem \"{}\": the maximum must be a number above 0", text));
     LineItem item;
-    item.label = trim(text.substr(0, colon));
+    item.label = strip_blanks_and_quotes(text.substr(0, colon));
     item.score_maximum = maximum;
     return item;
 }

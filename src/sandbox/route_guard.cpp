@@ -1,6 +1,6 @@
 #include "sandbox/route_guard.hpp"
 
-#include "http/http_date.hpp"
+#include "sandbox/http_date.hpp"
 
 #include "sandbox/connection.hpp"
 #include "sandbox/request_error.hpp"
@@ -126,7 +126,7 @@ httplib::Server::Handler guard(SandboxContext& context, RouteKind kind,
     return [&context, kind, scopes = std::move(any_of_scopes), handler = std::move(handler)](
                const httplib::Request& request, httplib::Response& response) {
         Exchange exchange(request, response, kind);
-        response.set_header("Date", http::format_http_date(context.now()));
+        response.set_header("Date", http_date(context.now()));
         try {
             FaultSettings settings = context.faults.settings();
             apply_faults(context, settings, exchange);

@@ -1,6 +1,7 @@
 #include "state/run_lock.hpp"
 
 #include "util/error.hpp"
+#include "util/text.hpp"
 
 #include <date/date.h>
 #include <fmt/format.h>
@@ -25,20 +26,11 @@ namespace {
 
 constexpr auto k_poll_interval = std::chrono::milliseconds(100);
 
-std::uint64_t fnv1a(std::string_view text) {
-    std::uint64_t hash = 14695981039346656037ULL;
-    for (unsigned char byte : text) {
-        hash ^= byte;
-        hash *= 1099511628211ULL;
-    }
-    return hash;
-}
-
 // <ledger>.locks/<FNV-1a of platform and line item>.lock: one file per target, named so that
 // any URL makes a valid file name.
 std::filesystem::path lock_path(const std::filesystem::path& ledger_path, const Target& target) {
     std::filesystem::path directory = ledger_path.string() + ".locks";
-    auto name = fmt::format("{:016x}.lock", fnv1a(target.platform + "\n" + target.line_item));
+    auto name = fmt::format("{:016x}.lock", util::fnv1a(target.platform + "\n" + target.line_item));
     return directory / name;
 }
 

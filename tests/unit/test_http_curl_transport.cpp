@@ -1,5 +1,5 @@
 #include "http/curl_transport.hpp"
-#include "http/interrupt.hpp"
+#include "util/interrupt.hpp"
 #include "sandbox/httplib.hpp" // <httplib.h> as Debian's compiled cpp-httplib needs it
 
 #include <doctest/doctest.h>
@@ -160,7 +160,7 @@ http::Request get(std::string url) {
 }
 
 struct InterruptGuard {
-    ~InterruptGuard() { http::clear_interrupt(); }
+    ~InterruptGuard() { util::clear_interrupt(); }
 };
 
 } // namespace
@@ -494,7 +494,7 @@ TEST_SUITE("http::curl_transport") {
                             [&](const httplib::Request&, httplib::Response&) { ++calls; });
         local.start();
 
-        http::request_interrupt();
+        util::request_interrupt();
         http::CurlTransport transport(fast_options());
         std::vector<http::Request> requests(3, make_request("POST", local.url("/scores")));
         int reported = 0;
@@ -527,7 +527,7 @@ TEST_SUITE("http::curl_transport") {
         std::vector<http::Request> requests(4, make_request("POST", local.url("/scores")));
         auto responses = transport.perform(requests, [&](std::size_t index, const http::Response&) {
             if (index == 0)
-                http::request_interrupt();
+                util::request_interrupt();
         });
         CHECK(responses[0].status == 201);
         for (std::size_t i = 1; i < responses.size(); ++i) {

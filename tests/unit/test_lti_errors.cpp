@@ -73,10 +73,15 @@ TEST_SUITE("lti::errors") {
               "no response: Operation timed out after 60000 milliseconds");
     }
 
-    TEST_CASE("Canvas's throttling 403 is told apart from a refusal") {
-        CHECK(is_rate_limited(make_response(403, "403 Forbidden (Rate Limit Exceeded)\n")));
-        CHECK(is_rate_limited(make_response(429, "")));
-        CHECK_FALSE(is_rate_limited(make_response(403, R"({"errors":[{"message":"forbidden"}]})")));
+    TEST_CASE("a failed score is the platform's fault, or a refusal a person must look at") {
+        CHECK(fault_of(http::classify(make_response(422, "{}"))) == model::Fault::refused);
+        CHECK(fault_of(http::classify(make_response(404, "{}"))) == model::Fault::refused);
+        CHECK(fault_of(http::classify(make_response(429, ""))) == model::Fault::platform);
+        CHECK(fault_of(http::classify(make_response(403, "403 Forbidden (Rate Limit Exceeded)"))) ==
+              model::Fault::platform);
+        CHECK(fault_of(http::classify(make_response(503, ""))) == model::Fault::platform);
+        CHECK(fault_of(http::classify(http::Response{})) == model::Fault::platform);
+        CHECK(fault_of(http::classify(make_response(200, ""))) == model::Fault::none);
     }
 
 } // TEST_SUITE

@@ -1,8 +1,8 @@
-#include "http/interrupt.hpp"
+#include "util/interrupt.hpp"
 
 #include <atomic>
 
-namespace gradepost::http {
+namespace gradepost::util {
 
 namespace {
 
@@ -23,4 +23,4 @@ void clear_interrupt() {
     g_interrupted.store(false);
 }
 
-} // namespace gradepost::http
+} // namespace gradepost::util

@@ -1,0 +1,34 @@
+#pragma once
+
+#include "batch/observer.hpp"
+#include "batch/plan.hpp"
+#include "batch/platform_port.hpp"
+#include "lti/make_score.hpp"
+#include "model/outcome.hpp"
+#include "util/clock.hpp"
+
+#include <chrono>
+#include <filesystem>
+
+namespace gradepost::batch {
+
+// One post or dry run, as the command line (or a sync job, or a watch cycle) asks for it.
+struct PostRequest {
+    PlanRequest plan;                   // files, reading, score to keep, selection, matching
+    std::filesystem::path ledger;       // the state database
+    bool is_dry_run = false;            // plan and report; post and write nothing
+    bool is_offline = false;            // dry run only: contact nothing, read the ledger only
+    bool is_override_confirmed = false; // --yes: overriding hand edits needs no question
+    lti::SendOptions send;              // how each score is sent
+    bool verify = false;                // --verify: read results back after posting
+    std::chrono::seconds wait_lock{0};  // --wait-lock
+};
+
+// The post use case: read and validate → lock → open the ledger → settle what a crash left →
+// plan → stop here for a dry run → approve overrides → post → record → summarise. Throws
+// util errors for what ends the run (bad input before anything is contacted, lock held,
+// token refused, platform gone); what concerns one student is a row of the report.
+model::RunReport run_post(const PostRequest& request, PlatformPort& platform, util::Clock& clock,
+                          RunObserver& observer);
+
+} // namespace gradepost::batch

@@ -1,0 +1,32 @@
+#pragma once
+
+#include "batch/platform_port.hpp"
+#include "cli/connection.hpp"
+#include "cli/line_item_choice.hpp"
+
+#include <string>
+
+namespace gradepost::cli {
+
+// The platform side of a post over the command's connection: the roster from --roster or
+// NRPS, the line item from --line-item or found (or created) by the filters. Offline, the
+// line item is --line-item as given and nothing is contacted.
+class PostPlatform : public batch::PlatformPort {
+public:
+    PostPlatform(Connection& connection, LineItemChoice line_item, std::string roster_file,
+                 bool is_offline);
+
+    std::string platform_key() override;
+    lti::Platform platform() override;
+    lti::AgsClient& client() override;
+    model::Roster roster() override;
+    std::string line_item() override;
+
+private:
+    Connection& m_connection;
+    LineItemChoice m_line_item;
+    std::string m_roster_file;
+    bool m_is_offline;
+};
+
+} // namespace gradepost::cli

@@ -1,0 +1,16 @@
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+
+namespace gradepost::util {
+
+// `text` without leading and trailing ASCII blanks (space, tab, CR, LF, vertical tab, form
+// feed): for header values, cells and list items. Other bytes, UTF-8 included, are kept.
+std::string_view trim(std::string_view text);
+
+// 64-bit FNV-1a: a stable, dependency-free hash for short keys that are stored or named on
+// disk (attempt fingerprints, lock file names). Not for anything an adversary controls.
+std::uint64_t fnv1a(std::string_view text);
+
+} // namespace gradepost::util
