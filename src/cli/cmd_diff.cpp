@@ -9,6 +9,7 @@
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <memory>
 #include <nlohmann/json.hpp>
 
 #include <map>
@@ -114,14 +115,14 @@ int run_diff(const GlobalOptions& globals, DiffOptions options) {
 } // namespace
 
 void add_diff_command(CLI::App& app, GlobalOptions& globals, Action& action) {
-    static DiffOptions options;
+    auto options = std::make_shared<DiffOptions>();
     auto* diff = app.add_subcommand("diff", "Kept scores beside the LMS's current results");
-    add_input_options(*diff, options.input);
-    add_line_item_options(*diff, options.line_item, false);
-    diff->add_flag("--show-equal", options.show_equal, "List equal scores too");
+    add_input_options(*diff, options->input);
+    add_line_item_options(*diff, options->line_item, false);
+    diff->add_flag("--show-equal", options->show_equal, "List equal scores too");
     diff->footer("Example:\n  gradepost diff week3.csv --label \"Week 3 quiz\" --keep latest\n"
                  "Shows what `post --select all` would overwrite: rows marked different.");
-    diff->callback([&] { action = [&] { return run_diff(globals, options); }; });
+    diff->callback([&, options] { action = [&, options] { return run_diff(globals, *options); }; });
 }
 
 } // namespace gradepost::cli

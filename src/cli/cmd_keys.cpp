@@ -7,6 +7,7 @@
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <memory>
 #include <nlohmann/json.hpp>
 
 #include <fcntl.h>
@@ -137,23 +138,24 @@ int run_keys_generate(const GlobalOptions& globals, const KeysOptions& options) 
 } // namespace
 
 void add_keys_command(CLI::App& app, GlobalOptions& globals, Action& action) {
-    static KeysOptions options;
+    auto options = std::make_shared<KeysOptions>();
     auto* keys = app.add_subcommand("keys", "Make the tool's RSA key pair for registration");
     keys->require_subcommand(1);
     auto* generate =
         keys->add_subcommand("generate", "New RSA key pair, public JWK/JWKS with an RFC 7638 kid");
-    generate->add_option("--out", options.out, "Directory for private.pem, public.pem, jwks.json")
+    generate->add_option("--out", options->out, "Directory for private.pem, public.pem, jwks.json")
         ->required();
-    generate->add_option("--bits", options.bits, "RSA key size")->check(CLI::Range(2048, 16384));
-    generate->add_option("--kid", options.kid, "Key id (default: the RFC 7638 thumbprint)");
-    generate->add_flag("--force", options.force, "Replace existing key files");
+    generate->add_option("--bits", options->bits, "RSA key size")->check(CLI::Range(2048, 16384));
+    generate->add_option("--kid", options->kid, "Key id (default: the RFC 7638 thumbprint)");
+    generate->add_flag("--force", options->force, "Replace existing key files");
     generate->footer(
         "Example:\n"
         "  gradepost keys generate --out ~/.config/gradepost/keys/canvas\n"
         "Writes private.pem (mode 0600), public.pem and jwks.json, and prints the public JWK\n"
         "to paste into Canvas (Developer Keys → LTI key → Public JWK) or the public.pem for\n"
         "Moodle (Tool registration → Public key type: RSA key).");
-    generate->callback([&] { action = [&] { return run_keys_generate(globals, options); }; });
+    generate->callback(
+        [&, options] { action = [&, options] { return run_keys_generate(globals, *options); }; });
 }
 
 } // namespace gradepost::cli

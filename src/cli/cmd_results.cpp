@@ -6,6 +6,7 @@
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <memory>
 #include <nlohmann/json.hpp>
 
 namespace gradepost::cli {
@@ -67,14 +68,15 @@ int run_results(const GlobalOptions& globals, const ResultsOptions& options) {
 } // namespace
 
 void add_results_command(CLI::App& app, GlobalOptions& globals, Action& action) {
-    static ResultsOptions options;
+    auto options = std::make_shared<ResultsOptions>();
     auto* results =
         app.add_subcommand("results", "Fetch the results (current grades) of a line item");
-    add_line_item_options(*results, options.line_item, false);
-    results->add_option("--user", options.user, "Only this user's result");
-    results->add_flag("--csv", options.csv, "Print CSV instead of a table");
+    add_line_item_options(*results, options->line_item, false);
+    results->add_option("--user", options->user, "Only this user's result");
+    results->add_flag("--csv", options->csv, "Print CSV instead of a table");
     results->footer("Example:\n  gradepost results --label \"Week 3 quiz\" --csv > week3-lms.csv");
-    results->callback([&] { action = [&] { return run_results(globals, options); }; });
+    results->callback(
+        [&, options] { action = [&, options] { return run_results(globals, *options); }; });
 }
 
 } // namespace gradepost::cli

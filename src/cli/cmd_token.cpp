@@ -5,6 +5,7 @@
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <memory>
 #include <nlohmann/json.hpp>
 
 namespace gradepost::cli {
@@ -62,13 +63,14 @@ int run_token(const GlobalOptions& globals, const TokenOptions& options) {
 } // namespace
 
 void add_token_command(CLI::App& app, GlobalOptions& globals, Action& action) {
-    static TokenOptions options;
+    auto options = std::make_shared<TokenOptions>();
     auto* token = app.add_subcommand(
         "token", "Check credentials: obtain a token, print granted scopes and expiry");
-    token->add_flag("--nrps", options.nrps, "Also ask for the NRPS (roster) scope");
+    token->add_flag("--nrps", options->nrps, "Also ask for the NRPS (roster) scope");
     token->footer("Example:\n  gradepost --profile canvas token\n"
                   "Exit 3 with the platform's error when the token is refused.");
-    token->callback([&] { action = [&] { return run_token(globals, options); }; });
+    token->callback(
+        [&, options] { action = [&, options] { return run_token(globals, *options); }; });
 }
 
 } // namespace gradepost::cli

@@ -21,7 +21,6 @@ struct GlobalOptions {
     bool quiet = false;
     int verbose = 0;
     std::string color = "auto";
-    std::string platform;
     config::ProfileOverrides connection;
     http::TransportOptions transport;
     double connect_timeout_seconds = 10;

@@ -97,8 +97,11 @@ int run(int argc, char** argv) {
         util::write_log(util::LogLevel::error, error.what());
         return static_cast<int>(error.code());
     } catch (const std::exception& error) {
-        util::write_log(util::LogLevel::error, std::string("internal error: ") + error.what());
-        return static_cast<int>(util::ExitCode::config);
+        // Not the user's input nor the platform: say so, rather than blame the configuration.
+        util::write_log(util::LogLevel::error,
+                        std::string("internal error (a bug in gradepost; please report it): ") +
+                            error.what());
+        return static_cast<int>(util::ExitCode::internal);
     }
 }
 

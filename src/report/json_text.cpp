@@ -3,12 +3,6 @@
 
 namespace gradepost::report {
 
-namespace {
-
-constexpr std::string_view k_replacement = "\xEF\xBF\xBD"; // U+FFFD
-
-} // namespace
-
 void append_json_string(std::string& out, std::string_view text) {
     static constexpr char k_hex[] = "0123456789abcdef";
     out.push_back('"');

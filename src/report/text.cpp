@@ -9,7 +9,6 @@ namespace gradepost::report {
 namespace {
 
 constexpr char32_t k_invalid = 0xFFFFFFFF;
-constexpr std::string_view k_replacement = "\xEF\xBF\xBD"; // U+FFFD
 
 // Decodes one code point at text[at], advancing at; k_invalid (and one byte) when malformed.
 char32_t decode(std::string_view text, std::size_t& at) {

@@ -2,6 +2,7 @@
 #include "sandbox/request_error.hpp"
 #include "sandbox/responses.hpp"
 #include "sandbox/route_guard.hpp"
+#include "sandbox/route_params.hpp"
 #include "sandbox/routes.hpp"
 #include "sandbox/timestamps.hpp"
 
@@ -60,10 +61,6 @@ LineItem parse_line_item(const httplib::Request& request, const Quirks& quirks) 
     item.start_date_time = optional_date(body, "startDateTime");
     item.end_date_time = optional_date(body, "endDateTime");
     return item;
-}
-
-int item_id(const httplib::Request& request) {
-    return std::stoi(request.matches[1].str());
 }
 
 LineItem existing_item(const SandboxContext& context, int id) {

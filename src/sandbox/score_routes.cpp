@@ -2,6 +2,7 @@
 #include "sandbox/request_error.hpp"
 #include "sandbox/responses.hpp"
 #include "sandbox/route_guard.hpp"
+#include "sandbox/route_params.hpp"
 #include "sandbox/routes.hpp"
 
 #include <algorithm>
@@ -9,10 +10,6 @@
 namespace gradepost::sandbox {
 
 namespace {
-
-int item_id(const httplib::Request& request) {
-    return std::stoi(request.matches[1].str());
-}
 
 void require_line_item(const SandboxContext& context, int id) {
     if (!context.state.line_item(id))

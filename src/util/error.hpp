@@ -13,6 +13,7 @@ enum class ExitCode : int {
     config = 3,        // configuration or authentication error
     locked = 4,        // another run holds the lock for this line item
     unreachable = 5,   // the platform could not be reached, or kept failing
+    internal = 70,     // a bug in gradepost (EX_SOFTWARE): nothing the user did wrong
     interrupted = 130, // SIGINT/SIGTERM: in-flight requests finished, ledger committed
 };
 
