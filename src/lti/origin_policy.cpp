@@ -101,7 +101,7 @@ std::optional<std::string> OriginPolicy::refusal(std::string_view url,
                                                  std::string_view what) const {
     auto origin = parse_origin(url);
     if (!origin)
-        return fmt::format("refusing to send the token to {} {}: not an absolute http or https "
+        return fmt::format("refusing to send the token to {} ({}): not an absolute http or https "
                            "URL",
                            what, url);
     if (contains(m_profile, *origin))
@@ -115,14 +115,14 @@ std::optional<std::string> OriginPolicy::refusal(std::string_view url,
                                   : *std::ranges::find_if(m_profile, [](const Origin& o) {
                                         return o.scheme == "https";
                                     });
-        return fmt::format("refusing to send the token in clear text to {}: {} {} is plain http "
+        return fmt::format("refusing to send the token in clear text to {}: {} ({}) is plain http "
                            "while the profile uses {}; an https → http downgrade is never "
                            "followed",
                            origin->text(), what, url, named.text());
     }
     if (contains(m_allowed, *origin))
         return std::nullopt;
-    return fmt::format("refusing to send the token to {}: {} {} is on another origin than the "
+    return fmt::format("refusing to send the token to {}: {} ({}) is on another origin than the "
                        "profile's ({}); if the platform really serves from there, pass "
                        "--allow-origin {}",
                        origin->text(), what, url,

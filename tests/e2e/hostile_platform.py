@@ -4,8 +4,8 @@
 usage: hostile_platform.py MODE HOST PORT_FILE LOG_FILE [ARGS...]
   record                     answers every request with an empty page; logs it
   platform NEXT_BASE ITEMS   an AGS/NRPS platform whose listings link their next page to
-                             NEXT_BASE and whose line items live under ITEMS ("self": its
-                             own scheme, host and port)
+                             NEXT_BASE ("none": no next page) and whose line items live
+                             under ITEMS ("self": its own scheme, host and port)
   hang                       accepts connections and never answers
 Every mode binds HOST on port 0 and writes the port to PORT_FILE once listening. Each request
 is logged as "METHOD PATH AUTHORIZATION" to LOG_FILE. TLS when TLS_CERT and TLS_KEY are set.
@@ -35,7 +35,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
         self.send_response(200)
         self.send_header("Content-Type", "application/json")
         self.send_header("Content-Length", str(len(data)))
-        if link:
+        if link and not link.startswith("none/"):
             self.send_header("Link", f'<{link}>; rel="next"')
         self.end_headers()
         self.wfile.write(data)
