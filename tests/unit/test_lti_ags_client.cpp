@@ -491,3 +491,21 @@ TEST_SUITE("lti::ags_client origins") {
         CHECK(platform.transport.requests().empty());
     }
 }
+
+TEST_SUITE("lti::ags_client paging") {
+    TEST_CASE("a listing that still has pages after the cap is an error, not a partial answer") {
+        FakePlatform platform;
+        std::string results_url = std::string(k_line_item) + "/results";
+        platform.transport.on("GET", results_url + "*", [&](const http::Request& request) {
+            auto page = request.url.size() > results_url.size()
+                            ? std::stoi(request.url.substr(results_url.size() + 6))
+                            : 1;
+            return json_page(nlohmann::json::array(),
+                             results_url + "?page=" + std::to_string(page + 1));
+        });
+        auto message = testing::error_message_of<util::UnreachableError>(
+            [&] { platform.client.results(k_line_item, std::nullopt); });
+        CHECK(message.find("still more pages after 10000") != std::string::npos);
+        CHECK(message.find("incomplete") != std::string::npos);
+    }
+}
