@@ -124,8 +124,8 @@ PostAnswer answer_of(const http::Response& response) {
 }
 
 // GETs `url` and every page after it by the Link headers' rel="next", stopping when a link
-// leads back to a page already read (a loop) or after k_max_pages.
-// A next link on another origin than the profile's is refused before the token goes there.
+// leads back to a page already read (a loop). More pages than k_max_pages, or a next link
+// `origins` refuses, end the run before the next request is sent.
 void for_each_page(http::Transport& transport, TokenSource& tokens, const OriginPolicy& origins,
                    const std::string& url, std::string_view accept, std::string_view what,
                    const std::string& subject_url,
