@@ -311,6 +311,12 @@ TEST_SUITE("http::curl_transport") {
         CHECK_FALSE(response.may_have_been_applied);
     }
 
+    TEST_CASE("by default a request and its retries get 60 s, a connection 10 s") {
+        http::TransportOptions defaults;
+        CHECK(defaults.request_timeout == 60s);
+        CHECK(defaults.connect_timeout == 10s);
+    }
+
     TEST_CASE("request_timeout bounds a request and its retries together") {
         LocalServer local;
         std::atomic<int> calls{0};
