@@ -5,6 +5,7 @@
 
 #include <functional>
 #include <string>
+#include <vector>
 
 namespace CLI {
 class App;
@@ -25,6 +26,7 @@ struct GlobalOptions {
     http::TransportOptions transport;
     double connect_timeout_seconds = 10;
     double timeout_seconds = 60;
+    std::vector<std::string> allowed_origins; // --allow-origin: beyond the profile's URLs
 };
 
 // What a command does once the command line is parsed; returns the exit code.

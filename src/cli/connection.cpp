@@ -79,7 +79,12 @@ lti::TokenSource& Connection::tokens() {
 lti::AgsClient& Connection::client() {
     if (!m_client) {
         auto& token_source = tokens();
-        m_client = std::make_unique<lti::AgsClient>(*m_transport, token_source, platform());
+        const auto& current = profile();
+        lti::OriginPolicy origins(
+            {current.token_url, current.lineitems_url, current.memberships_url},
+            m_globals.allowed_origins);
+        m_client = std::make_unique<lti::AgsClient>(*m_transport, token_source, platform(),
+                                                    std::move(origins));
     }
     return *m_client;
 }

@@ -41,6 +41,8 @@ void add_global_options(CLI::App& app, GlobalOptions& globals) {
                    "A ready bearer token; skips OAuth (prefer GRADEPOST_ACCESS_TOKEN)");
     app.add_option("--ca-file", connection.ca_file, "CA bundle to verify the platform's TLS");
     app.add_flag("--insecure", connection.insecure, "Do not verify TLS (never use in production)");
+    app.add_option("--allow-origin", globals.allowed_origins,
+                   "Also send the token to this origin (scheme://host:port); repeatable");
 
     auto& transport = globals.transport;
     app.add_option("--concurrency", transport.concurrency, "Requests in flight")
@@ -51,7 +53,8 @@ void add_global_options(CLI::App& app, GlobalOptions& globals) {
         ->check(CLI::Range(0, 100));
     app.add_option("--connect-timeout", globals.connect_timeout_seconds, "Seconds to connect")
         ->check(CLI::PositiveNumber);
-    app.add_option("--timeout", globals.timeout_seconds, "Seconds for one request")
+    app.add_option("--timeout", globals.timeout_seconds,
+                   "Seconds for one request, its retries included")
         ->check(CLI::PositiveNumber);
 }
 
@@ -61,6 +64,8 @@ int run(int argc, char** argv) {
     CLI::App app{"gradepost: post grades to an LTI 1.3 platform (Assignment and Grade Services)",
                  "gradepost"};
     app.set_version_flag("--version", GRADEPOST_VERSION);
+    app.footer("Example: gradepost --allow-origin https://files.lms.example results --line-item "
+               "URL\n(the token goes only to the profile's origins and those allowed)");
     app.require_subcommand(1);
     app.fallthrough();
 

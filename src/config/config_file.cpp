@@ -1,5 +1,6 @@
 #include "config/config_file.hpp"
 
+#include "config/duplicate_keys.hpp"
 #include "util/error.hpp"
 #include "util/log.hpp"
 
@@ -92,6 +93,12 @@ ConfigFile parse_config_file(std::string_view text, const std::string& origin) {
         auto [line, column] = line_and_column(text, error.byte);
         throw util::ConfigError(
             fmt::format("{}:{}:{}: {}", origin, line, column, parse_error_text(error.what())));
+    }
+    if (auto duplicate = find_duplicate_key(text)) {
+        auto [line, column] = line_and_column(text, duplicate->offset + 1);
+        throw util::ConfigError(fmt::format("{}:{}:{}: key \"{}\" appears twice in the same "
+                                            "object; keep one",
+                                            origin, line, column, duplicate->key));
     }
     if (!document.is_object())
         throw util::ConfigError(fmt::format("{}: expected a JSON object at the top, found {}",

@@ -22,7 +22,8 @@ struct ConfigFile {
 };
 
 // Parses the text of a config file; `origin` names it in messages. Throws util::ConfigError
-// as "ORIGIN:LINE:COLUMN: what" for bad JSON, "ORIGIN: KEY: what" for a bad value.
+// as "ORIGIN:LINE:COLUMN: what" for bad JSON or a key repeated in one object, "ORIGIN: KEY: what"
+// for a bad value.
 ConfigFile parse_config_file(std::string_view text, const std::string& origin);
 
 // Reads and parses `path`. A missing file is an empty config when `is_default` (nobody asked

@@ -4,6 +4,7 @@
 #include "config/profile.hpp"
 #include "util/error.hpp"
 #include "util/log.hpp"
+#include "util/secret_memory.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -84,9 +85,15 @@ std::string read_key_file(const std::string& path) {
     std::ifstream file(path, std::ios::binary);
     if (!file)
         fail(fmt::format("cannot read key file {}: {}", path, std::strerror(errno)));
-    std::ostringstream text;
-    text << file.rdbuf();
-    return text.str();
+    // Straight into one string of the file's size: a stream buffer, or a string that grows,
+    // would leave copies of the key behind in freed memory.
+    file.seekg(0, std::ios::end);
+    auto size = static_cast<std::streamoff>(file.tellg());
+    file.seekg(0, std::ios::beg);
+    std::string text(static_cast<std::size_t>(std::max<std::streamoff>(size, 0)), '\0');
+    file.read(text.data(), static_cast<std::streamsize>(text.size()));
+    text.resize(static_cast<std::size_t>(file.gcount()));
+    return text;
 }
 
 } // namespace
@@ -215,9 +222,17 @@ const std::string& PrivateKey::origin() const {
 
 PrivateKey load_private_key(const std::string& private_key_file,
                             const std::optional<std::string>& pem_from_environment) {
-    if (pem_from_environment && !pem_from_environment->empty())
-        return PrivateKey::from_pem(unescape_newlines(*pem_from_environment),
-                                    "GRADEPOST_PRIVATE_KEY");
+    if (pem_from_environment && !pem_from_environment->empty()) {
+        std::string pem = unescape_newlines(*pem_from_environment);
+        try {
+            PrivateKey key = PrivateKey::from_pem(pem, "GRADEPOST_PRIVATE_KEY");
+            util::erase_secret(pem);
+            return key;
+        } catch (...) {
+            util::erase_secret(pem);
+            throw;
+        }
+    }
     if (private_key_file.empty())
         throw util::ConfigError("no private key: give --key-file, set private_key_file in the "
                                 "profile, or set GRADEPOST_PRIVATE_KEY");
@@ -235,10 +250,10 @@ PrivateKey load_private_key(const std::string& private_key_file,
     std::string pem = read_key_file(path);
     try {
         PrivateKey key = PrivateKey::from_pem(pem, path);
-        OPENSSL_cleanse(pem.data(), pem.size());
+        util::erase_secret(pem);
         return key;
     } catch (...) {
-        OPENSSL_cleanse(pem.data(), pem.size());
+        util::erase_secret(pem);
         throw;
     }
 }

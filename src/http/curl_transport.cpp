@@ -8,6 +8,7 @@
 #include "util/error.hpp"
 #include "util/interrupt.hpp"
 #include "util/log.hpp"
+#include "util/secret_memory.hpp"
 #include "util/text.hpp"
 
 #include <curl/curl.h>
@@ -26,6 +27,11 @@ using OnDone = std::function<void(std::size_t, const Response&)>;
 
 // How often a loop with nothing to do looks at the interrupt flag.
 constexpr std::chrono::milliseconds k_poll_interval{100};
+
+// No AGS or NRPS answer comes near these; beyond them a hostile or broken server would only
+// make us hold its bytes. Refused, never retried.
+constexpr std::size_t k_max_header_bytes = 64 * 1024;
+constexpr std::size_t k_max_body_bytes = 64 * 1024 * 1024;
 
 // libcurl's global state must exist before the first handle and outlive the last one.
 void initialise_curl() {
@@ -49,7 +55,12 @@ struct ShareDeleter {
     void operator()(CURLSH* share) const { curl_share_cleanup(share); }
 };
 struct SlistDeleter {
-    void operator()(curl_slist* list) const { curl_slist_free_all(list); }
+    // The list holds the Authorization header: its text is erased, not just freed.
+    void operator()(curl_slist* list) const {
+        for (curl_slist* item = list; item; item = item->next)
+            util::erase_secret(item->data);
+        curl_slist_free_all(list);
+    }
 };
 
 using MultiHandle = std::unique_ptr<CURLM, MultiDeleter>;
@@ -64,11 +75,20 @@ struct Transfer {
     std::size_t index = 0;
     Response response;
     std::array<char, CURL_ERROR_SIZE> error{};
+    std::size_t header_bytes = 0;
+    std::string oversize; // why the response was cut off: too large to accept
 };
 
 std::size_t on_header(char* data, std::size_t size, std::size_t count, void* user) {
-    auto& response = static_cast<Transfer*>(user)->response;
+    auto& transfer = *static_cast<Transfer*>(user);
+    auto& response = transfer.response;
     std::string_view line(data, size * count);
+    transfer.header_bytes += line.size();
+    if (transfer.header_bytes > k_max_header_bytes) {
+        transfer.oversize = fmt::format("the response's headers are larger than {} KiB; refused",
+                                        k_max_header_bytes / 1024);
+        return 0;
+    }
     if (is_status_line(line)) {
         // A 1xx interim response comes first; only the final one's headers count.
         response.headers.clear();
@@ -81,7 +101,13 @@ std::size_t on_header(char* data, std::size_t size, std::size_t count, void* use
 }
 
 std::size_t on_body(char* data, std::size_t size, std::size_t count, void* user) {
-    static_cast<Transfer*>(user)->response.body.append(data, size * count);
+    auto& transfer = *static_cast<Transfer*>(user);
+    if (transfer.response.body.size() + size * count > k_max_body_bytes) {
+        transfer.oversize = fmt::format("the response's body is larger than {} MiB; refused",
+                                        k_max_body_bytes / (1024 * 1024));
+        return 0;
+    }
+    transfer.response.body.append(data, size * count);
     return size * count;
 }
 
@@ -128,6 +154,9 @@ FailureReport describe_failure(CURLcode code, const char* detail_buffer, bool wa
         return {Failure::fatal, "unsupported URL scheme (use http or https): " + detail};
     case CURLE_COULDNT_RESOLVE_HOST:
         return {Failure::fatal, "unknown host (check the URL): " + detail};
+    case CURLE_OUT_OF_MEMORY:
+        // What libcurl says of a header line over its 100 KiB limit: no retry will shrink it.
+        return {Failure::fatal, "the response is too large to accept (" + detail + ")"};
     default:
         return {Failure::fatal, detail};
     }
@@ -180,6 +209,8 @@ struct Session {
         CURL* easy = transfer.easy.get();
         transfer.response = Response{};
         transfer.error[0] = '\0';
+        transfer.header_bytes = 0;
+        transfer.oversize.clear();
 
         curl_easy_setopt(easy, CURLOPT_URL, request.url.c_str());
         curl_easy_setopt(easy, CURLOPT_PRIVATE, &transfer);
@@ -202,10 +233,7 @@ struct Session {
         curl_easy_setopt(easy, CURLOPT_PIPEWAIT, 1L);
         // A redirected API call is a configuration problem: the 3xx goes back as data.
         curl_easy_setopt(easy, CURLOPT_FOLLOWLOCATION, 0L);
-        curl_easy_setopt(easy, CURLOPT_CONNECTTIMEOUT_MS,
-                         static_cast<long>(options.connect_timeout.count()));
-        curl_easy_setopt(easy, CURLOPT_TIMEOUT_MS,
-                         static_cast<long>(options.request_timeout.count()));
+        // Timeouts are set by Run::start(), from what is left of the request's budget.
 
         curl_easy_setopt(easy, CURLOPT_SSL_VERIFYPEER, options.insecure ? 0L : 1L);
         curl_easy_setopt(easy, CURLOPT_SSL_VERIFYHOST, options.insecure ? 0L : 2L);
@@ -256,7 +284,7 @@ public:
     Run(Session& session, std::span<const Request> requests, const OnDone& on_done)
         : m_session(session), m_requests(requests), m_on_done(on_done), m_sends(requests.size(), 0),
           m_may_have_been_applied(requests.size(), false), m_last(requests.size()),
-          m_results(requests.size()) {
+          m_results(requests.size()), m_deadline(requests.size()) {
         for (std::size_t index = 0; index < requests.size(); ++index)
             m_fresh.push_back(index);
     }
@@ -312,6 +340,16 @@ private:
         auto transfer = m_session.acquire();
         transfer->index = index;
         m_session.configure(*transfer, m_requests[index]);
+        // Every send of a request shares one budget (--timeout) counted from its first send,
+        // so a platform that never answers ends the request once, not once per retry.
+        if (!m_deadline[index])
+            m_deadline[index] = now + m_session.options.request_timeout;
+        auto left = std::max(std::chrono::ceil<std::chrono::milliseconds>(*m_deadline[index] - now),
+                             std::chrono::milliseconds{1});
+        curl_easy_setopt(transfer->easy.get(), CURLOPT_TIMEOUT_MS, static_cast<long>(left.count()));
+        curl_easy_setopt(
+            transfer->easy.get(), CURLOPT_CONNECTTIMEOUT_MS,
+            static_cast<long>(std::min(left, m_session.options.connect_timeout).count()));
         if (curl_multi_add_handle(m_session.multi.get(), transfer->easy.get()) != CURLM_OK) {
             m_session.idle.push_back(std::move(transfer));
             throw util::UnreachableError("libcurl refused a transfer");
@@ -354,6 +392,8 @@ private:
             curl_easy_getinfo(transfer.easy.get(), CURLINFO_REQUEST_SIZE, &request_size);
             auto report = describe_failure(code, transfer.error.data(), request_size > 0);
             failure = report.failure;
+            if (!transfer.oversize.empty())
+                report = {Failure::fatal, transfer.oversize};
             response = Response{};
             response.transport_error = std::move(report.message);
         }
@@ -370,6 +410,14 @@ private:
             !util::is_interrupted()) {
             auto delay =
                 retry_delay(response, m_sends[index], options.max_backoff, now, m_session.random);
+            if (now + delay >= *m_deadline[index]) {
+                if (!response.status)
+                    response.transport_error += fmt::format(
+                        " (gave up after {} s, the --timeout of a request and its retries)",
+                        std::chrono::ceil<std::chrono::seconds>(options.request_timeout).count());
+                complete(index, std::move(response));
+                return;
+            }
             util::info("{} {}: {}; sending again in {} ms (send {} of at most {})", request.method,
                        request.url,
                        response.status ? fmt::format("{} {}", response.status, response.reason)
@@ -438,6 +486,7 @@ private:
     std::vector<bool> m_may_have_been_applied;
     std::vector<std::optional<Response>> m_last; // the last response of a request awaiting retry
     std::vector<Response> m_results;
+    std::vector<std::optional<util::Instant>> m_deadline; // first send + --timeout
 };
 
 } // namespace

@@ -11,14 +11,16 @@
 
 namespace gradepost::http {
 
+// `request_timeout` (--timeout) bounds a request and all its retries together, from its first
+// send, so a platform that never answers ends a request once, not once per retry.
 struct TransportOptions {
-    int concurrency = 8;              // --concurrency: requests in flight
-    std::optional<double> rate;       // --rate: requests per second, at most
-    int retries = 5;                  // --retries: extra sends after the first
+    int concurrency = 8;        // --concurrency: requests in flight
+    std::optional<double> rate; // --rate: requests per second, at most
+    int retries = 5;            // --retries: extra sends after the first
     std::chrono::milliseconds connect_timeout{10'000};
     std::chrono::milliseconds request_timeout{60'000};
-    std::string ca_file;              // --ca-file
-    bool insecure = false;            // --insecure: no TLS verification
+    std::string ca_file;   // --ca-file
+    bool insecure = false; // --insecure: no TLS verification
     std::chrono::milliseconds max_backoff{30'000};
 };
 

@@ -10,6 +10,7 @@
 #include "lti/url.hpp"
 #include "util/error.hpp"
 #include "util/log.hpp"
+#include "util/secret_memory.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -32,6 +33,9 @@ http::Request make_request(std::string method, std::string url, std::string_view
 }
 
 void authorize(http::Request& request, const Token& token) {
+    for (auto& [name, value] : request.headers)
+        if (name == "Authorization")
+            util::erase_secret(value);
     std::erase_if(request.headers,
                   [](const auto& header) { return header.first == "Authorization"; });
     request.headers.emplace_back("Authorization", "Bearer " + token.access_token);
@@ -129,9 +133,11 @@ PostAnswer answer_of(const http::Response& response) {
 }
 
 // GETs `url` and every page after it by the Link headers' rel="next", stopping when a link
-// leads back to a page already read (a loop) or after k_max_pages.
-void for_each_page(http::Transport& transport, TokenSource& tokens, const std::string& url,
-                   std::string_view accept, std::string_view what, const std::string& subject_url,
+// leads back to a page already read (a loop). More pages than k_max_pages, or a next link
+// `origins` refuses, end the run before the next request is sent.
+void for_each_page(http::Transport& transport, TokenSource& tokens, const OriginPolicy& origins,
+                   const std::string& url, std::string_view accept, std::string_view what,
+                   const std::string& subject_url,
                    const std::function<void(const nlohmann::json&)>& on_page) {
     std::set<std::string> seen;
     std::string page_url = url;
@@ -149,18 +155,29 @@ void for_each_page(http::Transport& transport, TokenSource& tokens, const std::s
             util::warn("{}: the next page link leads back to {}; stopping there", url, *next);
             return;
         }
-        if (page == k_max_pages) {
-            util::warn("{}: stopped after {} pages", url, k_max_pages);
-            return;
-        }
+        // A listing cut short would read as complete (students missing from results, a line
+        // item not found): an error, not a partial answer.
+        if (page == k_max_pages)
+            throw util::UnreachableError(
+                fmt::format("{}: still more pages after {}; the listing is incomplete, stopping",
+                            url, k_max_pages));
+        origins.check(*next, fmt::format("the next page link of {}", page_url));
         page_url = std::move(*next);
     }
 }
 
 } // namespace
 
-AgsClient::AgsClient(http::Transport& transport, TokenSource& tokens, Platform platform)
-    : m_transport(transport), m_tokens(tokens), m_platform(platform) {}
+AgsClient::AgsClient(http::Transport& transport, TokenSource& tokens, Platform platform,
+                     OriginPolicy origins)
+    : m_transport(transport), m_tokens(tokens), m_platform(platform),
+      m_origins(std::move(origins)) {}
+
+void AgsClient::confine(const std::string& url, std::string_view what) {
+    if (m_origins.names_no_origin())
+        m_origins.add_profile_url(url);
+    m_origins.check(url, what);
+}
 
 std::vector<LineItem> AgsClient::list_line_items(const std::string& container_url,
                                                  const LineItemFilter& filter) {
@@ -174,9 +191,10 @@ std::vector<LineItem> AgsClient::list_line_items(const std::string& container_ur
     if (filter.limit)
         url = add_query(url, "limit", std::to_string(*filter.limit));
 
+    confine(url, "the line items container");
     std::vector<LineItem> items;
-    for_each_page(m_transport, m_tokens, url, k_media_line_item_container, "line items container",
-                  container_url, [&](const nlohmann::json& page) {
+    for_each_page(m_transport, m_tokens, m_origins, url, k_media_line_item_container,
+                  "line items container", container_url, [&](const nlohmann::json& page) {
                       if (!page.is_array())
                           return;
                       for (const auto& entry : page) {
@@ -192,6 +210,7 @@ std::vector<LineItem> AgsClient::list_line_items(const std::string& container_ur
 }
 
 LineItem AgsClient::get_line_item(const std::string& line_item_url) {
+    confine(line_item_url, "the line item");
     auto request = make_request("GET", line_item_url, k_media_line_item);
     http::Response response = send_authorized(m_transport, m_tokens, std::move(request));
     check_status(response, line_item_url, "line item", line_item_url);
@@ -202,6 +221,7 @@ LineItem AgsClient::get_line_item(const std::string& line_item_url) {
 }
 
 LineItem AgsClient::create_line_item(const std::string& container_url, const LineItem& item) {
+    confine(container_url, "the line items container");
     auto request = make_request("POST", container_url, k_media_line_item);
     request.headers.emplace_back("Content-Type", std::string(k_media_line_item));
     request.body = line_item_document(item).dump();
@@ -230,9 +250,10 @@ std::vector<Result> AgsClient::results(const std::string& line_item_url,
     if (send_user_id)
         url = add_query(url, "user_id", *user_id);
 
+    confine(url, "the results of the line item");
     std::vector<Result> results;
-    for_each_page(m_transport, m_tokens, url, k_media_result_container, "line item", line_item_url,
-                  [&](const nlohmann::json& page) {
+    for_each_page(m_transport, m_tokens, m_origins, url, k_media_result_container, "line item",
+                  line_item_url, [&](const nlohmann::json& page) {
                       if (!page.is_array())
                           return;
                       for (const auto& entry : page) {
@@ -250,6 +271,7 @@ AgsClient::post_scores(const std::string& line_item_url, std::span<const Score> 
     if (scores.empty())
         return {};
     std::string url = append_path(line_item_url, "scores");
+    confine(url, "the score URL of the line item");
     std::vector<http::Request> requests;
     requests.reserve(scores.size());
     for (const auto& score : scores) {
@@ -317,8 +339,9 @@ AgsClient::post_scores(const std::string& line_item_url, std::span<const Score> 
 }
 
 std::vector<Member> AgsClient::members(const std::string& memberships_url) {
+    confine(memberships_url, "the memberships URL");
     std::vector<Member> members;
-    for_each_page(m_transport, m_tokens, memberships_url, k_media_membership_container,
+    for_each_page(m_transport, m_tokens, m_origins, memberships_url, k_media_membership_container,
                   "memberships", memberships_url, [&](const nlohmann::json& page) {
                       if (!page.is_object() || !page.contains("members") ||
                           !page["members"].is_array())

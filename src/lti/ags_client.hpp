@@ -1,6 +1,7 @@
 #pragma once
 
 #include "http/transport.hpp"
+#include "lti/origin_policy.hpp"
 #include "lti/platform.hpp"
 #include "lti/resources.hpp"
 #include "lti/token.hpp"
@@ -25,10 +26,13 @@ struct PostAnswer {
 
 // AGS and NRPS over a Transport, with the platform's quirks (URLs with query strings,
 // media types, Link pagination, client-side result filtering). Errors that end the run
-// throw util errors: 401/403 → ConfigError, unreachable → UnreachableError.
+// throw util errors: 401/403 → ConfigError, unreachable → UnreachableError. Every URL that
+// would carry the token, the caller's and the platform's (paging links, line item ids), passes
+// `origins` first; a refused one ends the run with UnreachableError before anything is sent.
 class AgsClient {
 public:
-    AgsClient(http::Transport& transport, TokenSource& tokens, Platform platform);
+    AgsClient(http::Transport& transport, TokenSource& tokens, Platform platform,
+              OriginPolicy origins);
 
     std::vector<LineItem> list_line_items(const std::string& container_url,
                                           const LineItemFilter& filter);
@@ -48,9 +52,13 @@ public:
     std::vector<Member> members(const std::string& memberships_url);
 
 private:
+    // Checks a URL the caller gave; with no origin in the profile, the first one stands for it.
+    void confine(const std::string& url, std::string_view what);
+
     http::Transport& m_transport;
     TokenSource& m_tokens;
     Platform m_platform;
+    OriginPolicy m_origins;
 };
 
 } // namespace gradepost::lti

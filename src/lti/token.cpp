@@ -7,6 +7,7 @@
 #include "lti/url.hpp"
 #include "util/error.hpp"
 #include "util/log.hpp"
+#include "util/secret_memory.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -163,6 +164,11 @@ TokenSource::TokenSource(http::Transport& transport, Credentials credentials,
       m_scopes(std::move(scopes)), m_clock(clock) {
     if (!m_credentials.access_token.empty())
         util::register_secret(m_credentials.access_token);
+}
+
+TokenSource::~TokenSource() {
+    util::erase_secret(m_token.access_token);
+    util::erase_secret(m_credentials.access_token);
 }
 
 const Token& TokenSource::token() {

@@ -63,6 +63,10 @@ class TokenSource {
 public:
     TokenSource(http::Transport& transport, Credentials credentials, const config::PrivateKey* key,
                 std::vector<std::string> scopes, util::Clock& clock);
+    // Erases the token it holds: it outlives no run in freed memory.
+    ~TokenSource();
+    TokenSource(const TokenSource&) = delete;
+    TokenSource& operator=(const TokenSource&) = delete;
 
     const Token& token();
     // The platform said 401: the next token() fetches a new one. Returns false for a ready

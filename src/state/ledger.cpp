@@ -171,9 +171,19 @@ std::string describe(const std::filesystem::path& path) {
 // tightens an existing one.
 void create_private_file(const std::filesystem::path& path) {
     int descriptor = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-    if (descriptor < 0)
+    if (descriptor < 0) {
+        int error = errno;
+        std::error_code ignored;
+        // "cannot create" would send the user looking for a missing directory.
+        if ((error == EACCES || error == EROFS || error == EPERM) &&
+            std::filesystem::exists(path, ignored))
+            throw util::ConfigError(fmt::format("{} is read-only ({}); gradepost records every "
+                                                "post in it: make it writable, or give another "
+                                                "--state",
+                                                describe(path), std::strerror(error)));
         throw util::ConfigError(
-            fmt::format("cannot create {}: {}", describe(path), std::strerror(errno)));
+            fmt::format("cannot create {}: {}", describe(path), std::strerror(error)));
+    }
     ::fchmod(descriptor, 0600);
     ::close(descriptor);
 }

@@ -3,14 +3,26 @@
 #include <sqlite3.h>
 
 #include <climits>
+#include <string>
 
 namespace gradepost::state::sqlite {
 
 namespace {
 
+// SQLite's "attempt to write a readonly database" does not say that the file, or the
+// directory where its journal goes, is what needs fixing.
+std::string describe_error(int code, const char* message) {
+    if ((code & 0xff) == SQLITE_READONLY)
+        return std::string(message) +
+               " (the file or its directory is read-only: make both writable, or give another "
+               "--state)";
+    return message;
+}
+
 [[noreturn]] void fail(sqlite3* database, int result) {
     const char* message = database ? sqlite3_errmsg(database) : sqlite3_errstr(result);
-    throw Error(database ? sqlite3_extended_errcode(database) : result, message);
+    int code = database ? sqlite3_extended_errcode(database) : result;
+    throw Error(code, describe_error(code, message));
 }
 
 int text_length(std::string_view text) {
@@ -141,7 +153,8 @@ void Connection::execute(std::string_view sql) {
     if (result != SQLITE_OK) {
         std::string what = message ? message : sqlite3_errstr(result);
         sqlite3_free(message);
-        throw Error(sqlite3_extended_errcode(m_database.get()), what);
+        int code = sqlite3_extended_errcode(m_database.get());
+        throw Error(code, describe_error(code, what.c_str()));
     }
 }
 

@@ -8,8 +8,13 @@ samples="$SOURCE_DIR/samples"
 work=$(mktemp -d "${TMPDIR:-/tmp}/gradepost-e2e-XXXXXX")
 sandbox_pid=""
 base_url=""
+hostile_pids=()
 
 cleanup() {
+  for pid in "${hostile_pids[@]}"; do
+    kill "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+  done
   if [ -n "$sandbox_pid" ]; then
     kill "$sandbox_pid" 2>/dev/null || true
     wait "$sandbox_pid" 2>/dev/null || true
@@ -73,3 +78,17 @@ json() { jq -r "$1" "${2:-$work/out}"; }
 assert_eq() { [ "$1" = "$2" ] || fail "${3:-value}: expected '$2', got '$1'"; }
 assert_contains() { grep -qF -- "$2" "$1" || fail "$1 does not contain '$2': $(head -c 1500 "$1")"; }
 assert_not_contains() { ! grep -qF -- "$2" "$1" || fail "$1 contains '$2'"; }
+
+# start_hostile NAME MODE HOST [ARGS...]: starts tests/e2e/hostile_platform.py (TLS when
+# TLS_CERT and TLS_KEY are exported), waits for its port, and sets ${NAME}_port; its requests
+# are logged to $work/NAME.log. Stopped by cleanup().
+start_hostile() {
+  local name=$1 mode=$2 host=$3
+  shift 3
+  python3 "$SOURCE_DIR/tests/e2e/hostile_platform.py" "$mode" "$host" "$work/$name.port" \
+    "$work/$name.log" "$@" 2>"$work/$name.server.err" &
+  hostile_pids+=($!)
+  for _ in $(seq 1 100); do [ -s "$work/$name.port" ] && break; sleep 0.1; done
+  [ -s "$work/$name.port" ] || fail "$name server did not start: $(cat "$work/$name.server.err")"
+  printf -v "${name}_port" '%s' "$(cat "$work/$name.port")"
+}

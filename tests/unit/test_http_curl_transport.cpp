@@ -311,25 +311,80 @@ TEST_SUITE("http::curl_transport") {
         CHECK_FALSE(response.may_have_been_applied);
     }
 
-    TEST_CASE("a request slower than request_timeout is retried, then reported as timed out") {
+    TEST_CASE("by default a request and its retries get 60 s, a connection 10 s") {
+        http::TransportOptions defaults;
+        CHECK(defaults.request_timeout == 60s);
+        CHECK(defaults.connect_timeout == 10s);
+    }
+
+    TEST_CASE("request_timeout bounds a request and its retries together") {
         LocalServer local;
         std::atomic<int> calls{0};
         local.server().Post("/slow", [&](const httplib::Request&, httplib::Response& res) {
             ++calls;
-            std::this_thread::sleep_for(400ms);
+            std::this_thread::sleep_for(1500ms);
             res.status = 200;
         });
         local.start();
 
         auto options = fast_options();
-        options.retries = 1;
-        options.request_timeout = 150ms;
+        options.retries = 5;
+        options.request_timeout = 300ms;
         http::CurlTransport transport(options);
+        auto started = std::chrono::steady_clock::now();
         auto response = transport.perform_one(make_request("POST", local.url("/slow")));
+        auto elapsed = std::chrono::steady_clock::now() - started;
         CHECK(response.status == 0);
         CHECK(response.transport_error.find("timed out") != std::string::npos);
-        CHECK(response.attempts == 2);
+        CHECK(response.transport_error.find("--timeout") != std::string::npos);
+        CHECK(response.attempts == 1);
         CHECK(response.may_have_been_applied);
+        // Six sends of 300 ms each would take 1.8 s and more.
+        CHECK(elapsed < 1200ms);
+    }
+
+    TEST_CASE("failures that end fast are retried within the budget") {
+        LocalServer local;
+        std::atomic<int> calls{0};
+        local.server().Get("/flaky", [&](const httplib::Request&, httplib::Response& res) {
+            res.status = ++calls < 3 ? 503 : 200;
+        });
+        local.start();
+        auto options = fast_options();
+        options.retries = 5;
+        options.request_timeout = 5s;
+        http::CurlTransport transport(options);
+        auto response = transport.perform_one(make_request("GET", local.url("/flaky")));
+        CHECK(response.status == 200);
+        CHECK(response.attempts == 3);
+    }
+
+    TEST_CASE("an oversized header or body is refused with its own message, not retried") {
+        LocalServer local;
+        local.server().Get("/big-header", [](const httplib::Request&, httplib::Response& res) {
+            for (int i = 0; i < 40; ++i)
+                res.set_header("X-Filler-" + std::to_string(i), std::string(2000, 'x'));
+            res.set_content("[]", "application/json");
+        });
+        local.server().Get("/huge-header", [](const httplib::Request&, httplib::Response& res) {
+            res.set_header("X-Filler", std::string(200'000, 'x'));
+            res.set_content("[]", "application/json");
+        });
+        local.start();
+        auto options = fast_options();
+        options.retries = 3;
+        http::CurlTransport transport(options);
+
+        auto many = transport.perform_one(make_request("GET", local.url("/big-header")));
+        CHECK(many.status == 0);
+        CHECK(many.transport_error.find("headers are larger than 64 KiB") != std::string::npos);
+        CHECK(many.attempts == 1);
+
+        auto one = transport.perform_one(make_request("GET", local.url("/huge-header")));
+        CHECK(one.status == 0);
+        CHECK(one.transport_error.find("too large") != std::string::npos);
+        CHECK(one.transport_error.starts_with("the response"));
+        CHECK(one.attempts == 1);
     }
 
     TEST_CASE("100 requests at concurrency 8: never more than 8 at once, all answered in order") {

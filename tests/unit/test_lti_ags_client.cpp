@@ -1,6 +1,7 @@
 #include "config/private_key.hpp"
 #include "lti/ags_client.hpp"
 #include "lti/media_types.hpp"
+#include "support/error_message.hpp"
 #include "support/fake_clock.hpp"
 #include "support/fake_transport.hpp"
 #include "util/error.hpp"
@@ -43,7 +44,8 @@ struct FakePlatform {
     int tokens_issued = 0;
 
     explicit FakePlatform(lti::Platform kind = lti::Platform::generic)
-        : client(transport, tokens, kind) {
+        : client(transport, tokens, kind,
+                 lti::OriginPolicy({k_token_url, k_container, k_moodle_item}, {})) {
         transport.on("POST", k_token_url, [this](const http::Request&) {
             ++tokens_issued;
             nlohmann::json body{{"access_token", "tok-" + std::to_string(tokens_issued)},
@@ -449,3 +451,61 @@ TEST_SUITE("lti::ags_client") {
     }
 
 } // TEST_SUITE
+
+TEST_SUITE("lti::ags_client origins") {
+    TEST_CASE("a next page link on another host is refused before the token goes there") {
+        FakePlatform platform;
+        platform.transport.on("GET", k_container,
+                              json_page(nlohmann::json::array({item_json(1, "", "")}),
+                                        "https://elsewhere.example/line_items?page=2"));
+        auto message = testing::error_message_of<util::UnreachableError>(
+            [&] { platform.client.list_line_items(k_container, {}); });
+        CHECK(message.find("https://elsewhere.example:443") != std::string::npos);
+        CHECK(message.find("https://lms.example:443") != std::string::npos);
+        CHECK(message.find("--allow-origin") != std::string::npos);
+        for (const auto& request : platform.transport.requests())
+            CHECK(request.url.find("elsewhere") == std::string::npos);
+    }
+
+    TEST_CASE("results and memberships paging share the check") {
+        FakePlatform platform;
+        std::string results_url = std::string(k_line_item) + "/results";
+        platform.transport.on("GET", results_url,
+                              json_page(nlohmann::json::array(), "http://lms.example/next"));
+        CHECK_THROWS_AS(platform.client.results(k_line_item, std::nullopt), util::UnreachableError);
+        std::string members_url = "https://lms.example/api/lti/courses/7/names_and_roles";
+        platform.transport.on("GET", members_url,
+                              json_page(nlohmann::json{{"members", nlohmann::json::array()}},
+                                        "https://lms.example:8443/next"));
+        CHECK_THROWS_AS(platform.client.members(members_url), util::UnreachableError);
+    }
+
+    TEST_CASE("a line item on another origin gets no score") {
+        FakePlatform platform;
+        std::vector<lti::Score> scores(1);
+        scores[0].user_id = "u1";
+        CHECK_THROWS_AS(platform.client.post_scores("http://lms.example/api/lti/courses/7/"
+                                                    "line_items/3",
+                                                    scores),
+                        util::UnreachableError);
+        CHECK(platform.transport.requests().empty());
+    }
+}
+
+TEST_SUITE("lti::ags_client paging") {
+    TEST_CASE("a listing that still has pages after the cap is an error, not a partial answer") {
+        FakePlatform platform;
+        std::string results_url = std::string(k_line_item) + "/results";
+        platform.transport.on("GET", results_url + "*", [&](const http::Request& request) {
+            auto page = request.url.size() > results_url.size()
+                            ? std::stoi(request.url.substr(results_url.size() + 6))
+                            : 1;
+            return json_page(nlohmann::json::array(),
+                             results_url + "?page=" + std::to_string(page + 1));
+        });
+        auto message = testing::error_message_of<util::UnreachableError>(
+            [&] { platform.client.results(k_line_item, std::nullopt); });
+        CHECK(message.find("still more pages after 10000") != std::string::npos);
+        CHECK(message.find("incomplete") != std::string::npos);
+    }
+}
