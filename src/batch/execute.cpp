@@ -21,6 +21,11 @@ model::Outcome outcome_of(const model::PlanEntry& entry, model::Action action) {
     }
     if (action == model::Action::skipped || action == model::Action::would_post)
         outcome.reason = entry.reason;
+    outcome.lms_score = entry.lms_score;
+    outcome.lms_maximum = entry.lms_maximum;
+    if (entry.previous && entry.previous->last_posted)
+        outcome.last_posted_score = entry.previous->last_posted->given;
+    outcome.overrides_lms_edit = entry.overrides_lms_edit;
     return outcome;
 }
 
@@ -148,8 +153,9 @@ model::RunReport execute(const model::Plan& plan, const state::Target& target,
             continue;
         auto now = std::max(clock.now(), last_now + std::chrono::microseconds(1));
         last_now = now;
-        auto adapted =
-            lti::make_score(entry.score, entry.previous, now, options.platform, options.send);
+        bool is_override = entry.overrides_lms_edit || plan.select == "all";
+        auto adapted = lti::make_score(entry.score, entry.previous, now, options.platform,
+                                       options.send, is_override);
         if (adapted.refusal) {
             report.scores[index] = outcome_of(entry, model::Action::skipped);
             report.scores[index].reason = *adapted.refusal;

@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <string>
+#include <vector>
 
 namespace gradepost::batch {
 
@@ -17,10 +18,11 @@ public:
     // Posts left unconfirmed by a crashed run were settled against the platform's results.
     virtual void settled(std::size_t /*count*/) {}
 
-    // The plan overwrites grades that may have been set by hand in the LMS (`count`
-    // students) and the request did not say yes. Return true to go on; throw or return
-    // false to stop with nothing posted.
-    virtual bool approve_overrides(const model::Plan& /*plan*/, std::size_t /*count*/) {
+    // The plan overwrites grades that were (`edited`, by user id) or may have been set by
+    // hand in the LMS (`--select all` overwrites whatever the LMS holds), and the request did
+    // not say yes. Return true to go on; throw or return false to stop with nothing posted.
+    virtual bool approve_overrides(const model::Plan& /*plan*/,
+                                   const std::vector<std::string>& /*edited*/) {
         return false;
     }
 

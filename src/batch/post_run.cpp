@@ -2,34 +2,73 @@
 
 #include "batch/execute.hpp"
 #include "batch/reconcile.hpp"
+#include "batch/three_way.hpp"
 #include "state/ledger.hpp"
 #include "state/run_lock.hpp"
 #include "util/error.hpp"
 #include "util/log.hpp"
 
+#include <fmt/format.h>
+
 namespace gradepost::batch {
 
 namespace {
 
-// What the ledger says of the line item, with a crashed run's unconfirmed posts settled in
-// memory against the platform's results; nothing is written (dry runs).
-std::map<std::string, model::LedgerEntry> entries_as_settled(const PostRequest& request,
-                                                             const state::Target& target,
-                                                             PlatformPort& platform) {
-    auto entries = state::Ledger::open_read_only(request.ledger).entries(target);
-    if (!request.is_offline)
-        apply_results(entries, settle_pending(entries, target.line_item, platform.client()));
-    return entries;
+// The line item's results as the LMS holds them now, read once per run; nothing with
+// --trust-ledger or --offline. A platform that will not show them stops the run (exit 3):
+// posting blind would overwrite grades set by hand.
+std::optional<std::vector<lti::Result>>
+read_gradebook(const PostRequest& request, PlatformPort& platform, const std::string& line_item) {
+    if (request.trusts_ledger || request.is_offline || line_item.empty())
+        return std::nullopt;
+    try {
+        return platform.client().results(line_item, std::nullopt);
+    } catch (const util::ConfigError& error) {
+        throw util::ConfigError(fmt::format(
+            "cannot read the gradebook before posting ({}); gradepost reads the line item's "
+            "results so that grades changed by hand in the LMS are not overwritten. Grant the "
+            "tool the scope https://purl.imsglobal.org/spec/lti-ags/scope/result.readonly, or "
+            "pass --trust-ledger to rely on the ledger alone (hand edits are then overwritten)",
+            error.what()));
+    }
 }
 
-// The students whose grade the plan may overwrite although it was perhaps set by hand.
-std::size_t overrides_in(const model::Plan& plan, const PostRequest& request) {
-    if (request.plan.select.select != policy::Select::all)
-        return 0;
-    std::size_t count = 0;
-    for (const auto& entry : plan.entries)
-        count += entry.is_selected;
-    return count;
+// A crashed run's unconfirmed posts, settled against the gradebook when it was read, else
+// against results read for the purpose (or left to be posted again when they cannot be).
+std::vector<state::PostResult> settle(const std::map<std::string, model::LedgerEntry>& entries,
+                                      const std::optional<std::vector<lti::Result>>& gradebook,
+                                      const std::string& line_item, PlatformPort& platform) {
+    if (gradebook)
+        return reconcile(entries, *gradebook);
+    return settle_pending(entries, line_item, platform.client());
+}
+
+// Who is posted: the selection against the ledger, then against the gradebook.
+model::Plan plan_against(const PostRequest& request, const KeptScores& scores,
+                         const std::map<std::string, model::LedgerEntry>& entries,
+                         const std::optional<std::vector<lti::Result>>& gradebook,
+                         const std::string& line_item) {
+    auto plan = make_plan(request.plan, scores, entries, line_item);
+    if (gradebook)
+        check_against_lms(plan.entries, *gradebook, request.plan.select.select, request.is_forced);
+    return plan;
+}
+
+// Students whose hand-set grade the plan overwrites; with --select all, whatever the LMS
+// holds may be a hand edit, so anything selected counts.
+bool needs_approval(const model::Plan& plan, const PostRequest& request,
+                    std::vector<std::string>& edited) {
+    bool is_any_selected = false;
+    for (const auto& entry : plan.entries) {
+        is_any_selected = is_any_selected || entry.is_selected;
+        if (entry.is_selected && entry.overrides_lms_edit)
+            edited.push_back(entry.score.user_id);
+    }
+    if (request.is_override_confirmed)
+        return false;
+    if (request.plan.select.select == policy::Select::all)
+        return is_any_selected;
+    return !edited.empty();
 }
 
 } // namespace
@@ -45,12 +84,16 @@ model::RunReport run_post(const PostRequest& request, PlatformPort& platform, ut
     // The line item: given, found, or created now that the input is known to be good.
     std::string line_item = platform.line_item();
 
-    // A dry run plans against the ledger as a post would find it, and stops there.
+    // A dry run plans as a post would, from the ledger as it is, and stops there.
     if (request.is_dry_run) {
         std::map<std::string, model::LedgerEntry> entries;
         if (!line_item.empty())
-            entries = entries_as_settled(request, {platform.platform_key(), line_item}, platform);
-        return summarise_plan(make_plan(request.plan, scores, entries, line_item), true);
+            entries = state::Ledger::open_read_only(request.ledger)
+                          .entries({platform.platform_key(), line_item});
+        auto gradebook = read_gradebook(request, platform, line_item);
+        if (!request.is_offline && !line_item.empty())
+            apply_results(entries, settle(entries, gradebook, line_item, platform));
+        return summarise_plan(plan_against(request, scores, entries, gradebook, line_item), true);
     }
 
     // One run per line item at a time, so no score is posted twice by overlapping runs.
@@ -58,22 +101,24 @@ model::RunReport run_post(const PostRequest& request, PlatformPort& platform, ut
     auto lock = state::RunLock::acquire(request.ledger, target, request.wait_lock);
     auto ledger = state::Ledger::open(request.ledger);
 
+    // The gradebook as it is now: it settles a crashed run and shows hand edits.
+    auto gradebook = read_gradebook(request, platform, line_item);
+
     // A crashed run's unconfirmed posts are settled first: posted if the platform holds them,
     // failed (so selected again) if not.
-    auto settled = settle_pending(ledger.entries(target), line_item, platform.client());
+    auto settled = settle(ledger.entries(target), gradebook, line_item, platform);
     if (!settled.empty()) {
         ledger.record_results(target, settled);
         observer.settled(settled.size());
     }
 
-    // Who is posted, against what the ledger now says.
-    auto plan = make_plan(request.plan, scores, ledger.entries(target), line_item);
+    // Who is posted, against the ledger and the gradebook (three-way).
+    auto plan = plan_against(request, scores, ledger.entries(target), gradebook, line_item);
 
-    // Grades perhaps set by hand are overwritten only with a yes.
-    if (auto overrides = overrides_in(plan, request); overrides > 0 &&
-                                                      !request.is_override_confirmed &&
-                                                      !observer.approve_overrides(plan, overrides))
-        throw util::UsageError("--select all overrides grades changed by hand in the LMS; "
+    // Grades set by hand are overwritten only with a yes that names them.
+    std::vector<std::string> edited;
+    if (needs_approval(plan, request, edited) && !observer.approve_overrides(plan, edited))
+        throw util::UsageError("overwriting grades changed by hand in the LMS needs a yes; "
                                "pass --yes to confirm");
 
     // post → record → summarise.

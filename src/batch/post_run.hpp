@@ -19,13 +19,16 @@ struct PostRequest {
     bool is_dry_run = false;            // plan and report; post and write nothing
     bool is_offline = false;            // dry run only: contact nothing, read the ledger only
     bool is_override_confirmed = false; // --yes: overriding hand edits needs no question
+    bool is_forced = false;             // --force: new/changed also overwrite hand edits
+    bool trusts_ledger = false;         // --trust-ledger: do not read the gradebook first
     lti::SendOptions send;              // how each score is sent
     bool verify = false;                // --verify: read results back after posting
     std::chrono::seconds wait_lock{0};  // --wait-lock
 };
 
-// The post use case: read and validate → lock → open the ledger → settle what a crash left →
-// plan → stop here for a dry run → approve overrides → post → record → summarise. Throws
+// The post use case: read and validate → lock → open the ledger → read the gradebook →
+// settle what a crash left → plan (three-way) → stop here for a dry run → approve
+// overrides → post → record → summarise. Throws
 // util errors for what ends the run (bad input before anything is contacted, lock held,
 // token refused, platform gone); what concerns one student is a row of the report.
 model::RunReport run_post(const PostRequest& request, PlatformPort& platform, util::Clock& clock,

@@ -10,9 +10,10 @@ namespace gradepost::batch {
 
 namespace {
 
-bool nearly_equal(double a, double b) {
-    return std::fabs(a - b) <= 1e-6 * std::max(1.0, std::fabs(b));
-}
+// Platforms store what they are sent rounded, Moodle to two decimals on the line item's
+// scale: half a hundredth of a point on the platform's scale is the same grade.
+constexpr double k_platform_rounding = 0.005;
+constexpr double k_float_noise = 1e-9;
 
 } // namespace
 
@@ -20,9 +21,12 @@ bool result_holds(const lti::Result& result, std::optional<double> given,
                   std::optional<double> maximum) {
     if (!result.result_score || !given)
         return false;
-    if (result.result_maximum && maximum && *result.result_maximum > 0 && *maximum > 0)
-        return nearly_equal(*result.result_score / *result.result_maximum, *given / *maximum);
-    return nearly_equal(*result.result_score, *given);
+    if (result.result_maximum && maximum && *result.result_maximum > 0 && *maximum > 0) {
+        double tolerance = k_platform_rounding / *result.result_maximum + k_float_noise;
+        return std::fabs(*result.result_score / *result.result_maximum - *given / *maximum) <=
+               tolerance;
+    }
+    return std::fabs(*result.result_score - *given) <= k_platform_rounding + k_float_noise;
 }
 
 std::vector<state::PostResult> reconcile(const std::map<std::string, model::LedgerEntry>& entries,

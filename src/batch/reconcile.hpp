@@ -12,8 +12,11 @@
 
 namespace gradepost::batch {
 
-// Whether the platform's result holds this score. Platforms may scale results to the line
-// item's maximum, so fractions are compared when both sides carry a maximum.
+// Whether the platform's result holds this score: the one comparison of the LMS's value with
+// a score, used by the three-way sync, crash reconciliation, --verify and diff. Platforms may
+// rescale results to the line item's maximum (Moodle stores 8/10 as 80 on a 100-point item)
+// and round them (two decimals), so fractions are compared when both sides carry a maximum,
+// within half a hundredth of a point on the platform's scale.
 bool result_holds(const lti::Result& result, std::optional<double> given,
                   std::optional<double> maximum);
 

@@ -101,13 +101,17 @@ void add_post_options(CLI::App& command, PostOptions& options) {
     command.add_option("--only", options.only, "Post only this user (repeatable)");
     command.add_option("--exclude", options.exclude, "Never post this user (repeatable)");
     command.add_option("--report", options.report_file, "Write the outcome rows as CSV");
+    command.add_flag("--force", options.request.is_forced,
+                     "Also overwrite grades changed by hand in the LMS (asks, or --yes)");
+    command.add_flag("--trust-ledger", options.request.trusts_ledger,
+                     "Do not read the gradebook first (hand edits are then overwritten)");
     if (options.is_dry_run) {
         command.add_flag("--offline", options.request.is_offline,
                          "Contact nothing: kept scores from the files and the local ledger");
         return;
     }
     command.add_flag("-y,--yes", options.request.is_override_confirmed,
-                     "Confirm --select all without asking");
+                     "Confirm --select all or --force without asking");
     command
         .add_option("--activity-progress", options.request.send.activity_progress,
                     "activityProgress of graded scores")

@@ -17,12 +17,36 @@ void TerminalObserver::settled(std::size_t count) {
     util::info("settled {} posts left unconfirmed by an earlier run", count);
 }
 
-bool TerminalObserver::approve_overrides(const model::Plan& plan, std::size_t count) {
+namespace {
+
+// "u1, u2, ... and 14 more": the first 20 students, so the question fits on a screen.
+std::string name_students(const std::vector<std::string>& users) {
+    constexpr std::size_t k_named = 20;
+    std::string names;
+    for (std::size_t i = 0; i < users.size() && i < k_named; ++i)
+        names += (i == 0 ? "" : ", ") + users[i];
+    if (users.size() > k_named)
+        names += fmt::format(" and {} more", users.size() - k_named);
+    return names;
+}
+
+} // namespace
+
+bool TerminalObserver::approve_overrides(const model::Plan& plan,
+                                         const std::vector<std::string>& edited) {
+    std::size_t selected = 0;
+    for (const auto& entry : plan.entries)
+        selected += entry.is_selected;
+    std::string what =
+        edited.empty()
+            ? fmt::format("Post {} scores to {}, overriding any grade changed by hand",
+                          selected, plan.line_item_url)
+            : fmt::format("Post {} scores to {}, overwriting {} grades changed by hand in the "
+                          "LMS ({})",
+                          selected, plan.line_item_url, edited.size(), name_students(edited));
     if (!isatty(STDIN_FILENO))
-        throw util::UsageError("--select all overrides grades changed by hand in the LMS; "
-                               "pass --yes to confirm when not on a terminal");
-    if (!confirm(fmt::format("Post {} scores to {}, overriding any grade changed by hand?", count,
-                             plan.line_item_url)))
+        throw util::UsageError(what + ": pass --yes to confirm when not on a terminal");
+    if (!confirm(what + "?"))
         throw util::UsageError("not confirmed; nothing was posted");
     return true;
 }

@@ -16,7 +16,8 @@ public:
     explicit TerminalObserver(const GlobalOptions& globals);
 
     void settled(std::size_t count) override;
-    bool approve_overrides(const model::Plan& plan, std::size_t count) override;
+    bool approve_overrides(const model::Plan& plan,
+                           const std::vector<std::string>& edited) override;
     void posting_started(std::size_t total) override;
     void score_done() override;
     void posting_finished() override;

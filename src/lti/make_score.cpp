@@ -4,7 +4,7 @@ namespace gradepost::lti {
 
 AdaptedScore make_score(const model::KeptScore& kept,
                         const std::optional<model::LedgerEntry>& previous, model::Timestamp now,
-                        Platform platform, const SendOptions& options) {
+                        Platform platform, const SendOptions& options, bool is_override) {
     Score score;
     score.user_id = kept.user_id;
     if (kept.kind == model::KeptKind::graded) {
@@ -26,7 +26,8 @@ AdaptedScore make_score(const model::KeptScore& kept,
             score.canvas.submitted_at = kept.submitted_at;
         if (options.canvas_new_submission)
             score.canvas.new_submission = true;
-        if (options.canvas_prioritize_non_tool_grade)
+        // Canvas itself then refuses to overwrite a grade typed in SpeedGrader.
+        if (options.canvas_prioritize_non_tool_grade || !is_override)
             score.canvas.prioritize_non_tool_grade = true;
         if (!kept.url.empty())
             score.canvas.content_item_url = kept.url;

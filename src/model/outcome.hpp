@@ -28,6 +28,11 @@ struct Outcome {
     std::string error;         // for failed
     std::string reason;        // for skipped (and why a would_post was selected)
     Fault fault = Fault::none; // for failed
+    // The three-way sync's view: the LMS's grade before the run and what gradepost last posted.
+    std::optional<double> lms_score;
+    std::optional<double> lms_maximum;
+    std::optional<double> last_posted_score;
+    bool overrides_lms_edit = false;
 };
 
 struct Counts {

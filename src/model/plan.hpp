@@ -16,6 +16,12 @@ struct PlanEntry {
     std::string reason; // why skipped ("already posted", "not graded yet", "excused", "excluded",
                         // "not in --only") or why selected ("new", "changed", "all", "retry")
     std::optional<LedgerEntry> previous;
+    // What the LMS held when the plan was made (three-way sync); empty when it holds no grade
+    // or was not read (--trust-ledger, --offline).
+    std::optional<double> lms_score;
+    std::optional<double> lms_maximum;
+    bool is_lms_edited = false;      // the LMS holds a grade that is not what gradepost last posted
+    bool overrides_lms_edit = false; // selected although edited (--force, --select all)
 };
 
 // Everything a post would do, made without changing anything. A dry run prints it; a post

@@ -49,6 +49,20 @@ void append_outcome(std::string& out, const model::Outcome& outcome) {
         append_field(out, "error", outcome.error);
     if (!outcome.reason.empty())
         append_field(out, "reason", outcome.reason);
+    if (outcome.lms_score) {
+        out.append(", \"lms_score\": ");
+        append_json_number(out, *outcome.lms_score);
+    }
+    if (outcome.lms_maximum) {
+        out.append(", \"lms_maximum\": ");
+        append_json_number(out, *outcome.lms_maximum);
+    }
+    if (outcome.last_posted_score) {
+        out.append(", \"last_posted_score\": ");
+        append_json_number(out, *outcome.last_posted_score);
+    }
+    if (outcome.overrides_lms_edit)
+        out.append(", \"overrides_lms_edit\": true");
     out.push_back('}');
 }
 

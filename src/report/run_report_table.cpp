@@ -39,9 +39,35 @@ std::string score_cell(const model::Outcome& outcome) {
     return cell;
 }
 
+// "LMS 7 / 10, last posted 8": the three-way sync's view, where it matters.
+std::string lms_note(const model::Outcome& outcome) {
+    std::string note = "LMS ";
+    append_number(note, *outcome.lms_score);
+    if (outcome.lms_maximum) {
+        note += " / ";
+        append_number(note, *outcome.lms_maximum);
+    }
+    note += ", last posted ";
+    if (outcome.last_posted_score)
+        append_number(note, *outcome.last_posted_score);
+    else
+        note += "never";
+    return note;
+}
+
+bool is_lms_edit(const model::Outcome& outcome) {
+    return outcome.lms_score &&
+           (outcome.overrides_lms_edit || outcome.reason == "edited in the LMS");
+}
+
 std::string detail_cell(const model::Outcome& outcome) {
-    if (outcome.action != model::Action::failed)
-        return outcome.reason;
+    if (outcome.action != model::Action::failed) {
+        if (!is_lms_edit(outcome))
+            return outcome.reason;
+        return fmt::format("{}{} ({})", outcome.reason,
+                           outcome.overrides_lms_edit ? ", overwrites a hand edit" : "",
+                           lms_note(outcome));
+    }
     if (outcome.http_status == 0)
         return outcome.error;
     if (outcome.error.empty())
@@ -116,22 +142,30 @@ std::string summary_line(const model::RunReport& report, const Style& style) {
         line += ", ";
     }
     line += fmt::format("{} skipped (rows: {})", counts.skipped, counts.rows);
+    auto edited = std::count_if(report.scores.begin(), report.scores.end(), [](auto& outcome) {
+        return outcome.action == model::Action::skipped && is_lms_edit(outcome);
+    });
+    if (edited > 0)
+        line += fmt::format("\n{} student{} edited in the LMS left alone; --force overwrites "
+                            "them (after naming them)",
+                            edited, edited == 1 ? "" : "s");
     return line;
 }
 
 } // namespace
 
 std::string run_report_table(const model::RunReport& report, const Style& style) {
+    // Hand edits left alone need a look: they are listed even when other skips are counted.
     std::vector<const model::Outcome*> skipped;
     for (const auto& outcome : report.scores)
-        if (outcome.action == model::Action::skipped)
+        if (outcome.action == model::Action::skipped && !is_lms_edit(outcome))
             skipped.push_back(&outcome);
     bool is_collapsed = skipped.size() > k_max_skipped_rows;
 
     std::vector<std::vector<std::string>> rows;
     rows.reserve(report.scores.size());
     for (const auto& outcome : report.scores)
-        if (!is_collapsed || outcome.action != model::Action::skipped)
+        if (!is_collapsed || outcome.action != model::Action::skipped || is_lms_edit(outcome))
             rows.push_back(row_cells(outcome, style));
 
     std::string out = paint(headline(report), Color::bold, style.color);

@@ -18,6 +18,7 @@ nlohmann::json stored_result_json(const StoredResult& result) {
         {"activity_progress", result.activity_progress},
         {"grading_progress", result.grading_progress},
         {"cleared", result.is_cleared},
+        {"set_by_hand", result.is_set_by_hand},
         {"attempts", result.attempts}};
 }
 
@@ -79,6 +80,31 @@ void change_faults(const httplib::Request& request, httplib::Response& response,
     send_json(response, 200, to_json(context.faults.settings()));
 }
 
+// {"line_item_id": 1, "user_id": "u1", "score_given": 7, "score_maximum": 10}: a grade
+// typed in by hand, as an instructor would in the gradebook.
+void set_grade_by_hand(const httplib::Request& request, httplib::Response& response,
+                       SandboxContext& context) {
+    auto body = nlohmann::json::parse(request.body, nullptr, false);
+    if (!body.is_object() || !body.contains("line_item_id") || !body["line_item_id"].is_number() ||
+        !body.contains("user_id") || !body["user_id"].is_string() ||
+        !body.contains("score_given") || !body["score_given"].is_number() ||
+        !body.contains("score_maximum") || !body["score_maximum"].is_number()) {
+        send_json(
+            response, 400,
+            {{"errors",
+              {{{"message", "expected line_item_id, user_id, score_given, score_maximum"}}}}});
+        return;
+    }
+    if (!context.state.set_grade_by_hand(body["line_item_id"].get<int>(),
+                                         body["user_id"].get<std::string>(),
+                                         body["score_given"].get<double>(),
+                                         body["score_maximum"].get<double>(), context.now())) {
+        send_json(response, 404, {{"errors", {{{"message", "unknown line item or student"}}}}});
+        return;
+    }
+    send_json(response, 200, scores_json(context));
+}
+
 } // namespace
 
 void add_admin_routes(httplib::Server& server, SandboxContext& context) {
@@ -96,6 +122,9 @@ void add_admin_routes(httplib::Server& server, SandboxContext& context) {
         context.log.clear();
         context.faults.reset();
         send_json(response, 200, {{"reset", true}});
+    });
+    server.Post("/_sandbox/grade", [&context](const auto& request, auto& response) {
+        set_grade_by_hand(request, response, context);
     });
     server.Get("/_sandbox/faults", [&context](const auto&, auto& response) {
         send_json(response, 200, to_json(context.faults.settings()));

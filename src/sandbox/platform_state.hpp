@@ -66,6 +66,11 @@ public:
     StoredResult record_score(int line_item_id, const Member& member, const ScoreSubmission& score,
                               const Quirks& quirks, int allowed_attempts);
     std::vector<std::pair<std::string, StoredResult>> results(int line_item_id) const;
+    // An instructor's hand edit in the gradebook: the result becomes `score_given` out of
+    // `score_maximum`, set by hand, without counting a tool post. False when the line item or
+    // the student is unknown.
+    bool set_grade_by_hand(int line_item_id, const std::string& user_id, double score_given,
+                           double score_maximum, util::Instant now);
     std::vector<ScoreRow> score_rows() const;
     // Forgets results and post counts; line items, members and tokens stay.
     void clear_results();

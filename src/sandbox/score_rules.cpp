@@ -112,7 +112,8 @@ ScoreSubmission parse_score(const nlohmann::json& body) {
             score.is_new_submission = *is_new;
         if (auto preserve = optional_flag(extension, "preserve_score"))
             score.preserves_score = *preserve;
-        optional_flag(extension, "prioritize_non_tool_grade");
+        if (auto prioritize = optional_flag(extension, "prioritize_non_tool_grade"))
+            score.prioritizes_non_tool_grade = *prioritize;
     }
     return score;
 }
@@ -164,7 +165,10 @@ StoredResult next_result(const Quirks& quirks, const ScoreSubmission& score,
     }
 
     bool is_final = score.grading_progress == "FullyGraded";
-    if (quirks.non_final_clears_grade && (!is_final || !score.score_given)) {
+    if (quirks.keeps_comment_history && score.prioritizes_non_tool_grade && stored &&
+        stored->is_set_by_hand) {
+        // Canvas accepts the post but keeps the grade the instructor entered.
+    } else if (quirks.non_final_clears_grade && (!is_final || !score.score_given)) {
         result.score_given.reset();
         result.is_cleared = true;
     } else if (quirks.non_final_erases_score && !is_final && score.preserves_score) {
@@ -173,6 +177,7 @@ StoredResult next_result(const Quirks& quirks, const ScoreSubmission& score,
         result.score_given = score.score_given;
         result.score_maximum = score.score_maximum;
         result.is_cleared = false;
+        result.is_set_by_hand = false;
         if (quirks.caps_score_at_maximum && result.score_given && result.score_maximum)
             result.score_given = std::min(*result.score_given, *result.score_maximum);
         if (quirks.non_final_erases_score && !is_final)

@@ -33,8 +33,9 @@ struct ScoreSubmission {
     std::string grading_progress;
     std::string timestamp;
     util::Instant instant{};
-    bool is_new_submission = true; // Canvas: false does not use up an attempt
-    bool preserves_score = false;  // Canvas: a non-final post keeps the score
+    bool is_new_submission = true;           // Canvas: false does not use up an attempt
+    bool preserves_score = false;            // Canvas: a non-final post keeps the score
+    bool prioritizes_non_tool_grade = false; // Canvas: a grade set by hand is kept
 };
 
 // What the platform holds for one student and line item.
@@ -47,8 +48,9 @@ struct StoredResult {
     std::string grading_progress;
     std::string timestamp;
     util::Instant instant{};
-    bool is_cleared = false; // Moodle cleared the grade (non-final or score-less post)
-    int attempts = 0;        // Canvas attempts used
+    bool is_cleared = false;     // Moodle cleared the grade (non-final or score-less post)
+    int attempts = 0;            // Canvas attempts used
+    bool is_set_by_hand = false; // an instructor typed it in the gradebook (/_sandbox/grade)
 };
 
 // Validates a score body. Throws RequestError (400 or 422) with Canvas's wording.

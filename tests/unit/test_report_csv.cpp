@@ -15,7 +15,8 @@ std::string text_field(std::string_view text) {
 }
 
 constexpr std::string_view k_header =
-    "user_id,action,score_given,score_maximum,http_status,error,reason\r\n";
+    "user_id,action,score_given,score_maximum,http_status,error,reason,lms_score,lms_maximum,"
+    "last_posted_score,overrides_lms_edit\r\n";
 
 } // namespace
 
@@ -30,10 +31,10 @@ TEST_SUITE("report::csv") {
             {"u20", Action::would_post, 1.0 / 3.0, 1.0, 0, "", "new"},
         };
         CHECK(report::run_report_csv(report) == std::string(k_header) +
-                                                    "u17,posted,18,20,200,,\r\n"
-                                                    "u18,failed,12.5,20,422,user not found,\r\n"
-                                                    "u19,skipped,,,,,already posted\r\n"
-                                                    "u20,would_post,0.333333,1,,,new\r\n");
+                                                    "u17,posted,18,20,200,,,,,,\r\n"
+                                                    "u18,failed,12.5,20,422,user not found,,,,,\r\n"
+                                                    "u19,skipped,,,,,already posted,,,,\r\n"
+                                                    "u20,would_post,0.333333,1,,,new,,,,\r\n");
     }
 
     TEST_CASE("an empty report is its header") {
@@ -66,7 +67,7 @@ TEST_SUITE("report::csv") {
                           std::nullopt, 404, "-1 not found", "@reason"}};
         CHECK(report::run_report_csv(report) ==
               std::string(k_header) + "\"'=HYPERLINK(\"\"http://"
-                                      "x\"\",\"\"y\"\")\",failed,,,404,'-1 not found,'@reason\r\n");
+                                      "x\"\",\"\"y\"\")\",failed,,,404,'-1 not found,'@reason,,,,\r\n");
     }
 
     TEST_CASE("render_csv writes plain numbers as numbers and escapes text") {
