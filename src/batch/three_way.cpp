@@ -31,8 +31,13 @@ void check_against_lms(std::vector<model::PlanEntry>& entries,
         entry.lms_score = result.result_score;
         entry.lms_maximum = result.result_maximum;
         entry.is_lms_edited = is_edited(result, entry.previous);
-        if (!entry.is_selected)
+        if (!entry.is_selected) {
+            // Nothing new to post, but the LMS no longer holds what was posted: say so.
+            if (entry.is_lms_edited &&
+                (entry.reason == "already posted" || entry.reason == "unchanged"))
+                entry.reason = "edited in the LMS";
             continue;
+        }
 
         bool is_graded = entry.score.kind == model::KeptKind::graded;
         if (select != policy::Select::all && is_graded &&

@@ -14,6 +14,7 @@
 // - the LMS holds a grade that is not what gradepost last posted, or that gradepost never
 //   posted: edited in the LMS. `new` and `changed` skip the student ("edited in the LMS");
 //   --force and --select all select it and mark it overrides_lms_edit;
+//   A student with nothing to post whose LMS grade was edited is reported the same way;
 // - the LMS holds no grade: nothing to protect.
 
 namespace gradepost::batch {
