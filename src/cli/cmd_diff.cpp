@@ -6,6 +6,7 @@
 #include "cli/line_item_choice.hpp"
 #include "cli/roster_source.hpp"
 #include "report/render.hpp"
+#include "util/error.hpp"
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -22,6 +23,7 @@ struct DiffOptions {
     InputOptions input;
     LineItemChoice line_item;
     bool show_equal = false;
+    bool exit_code = false; // --exit-code: 1 when any student differs, as git diff
 };
 
 struct DiffRow {
@@ -82,6 +84,10 @@ int run_diff(const GlobalOptions& globals, DiffOptions options) {
     std::map<std::string, std::size_t> counts;
     for (const auto& row : rows)
         ++counts[row.status];
+    // A kept score the LMS lacks differs too; an LMS grade without a kept score does not.
+    int status = options.exit_code && (counts["different"] + counts["only_in_file"]) > 0
+                     ? static_cast<int>(util::ExitCode::some_failed)
+                     : 0;
     if (globals.json) {
         nlohmann::json json{{"command", "diff"}, {"line_item", url}, {"counts", counts}};
         json["students"] = nlohmann::json::array();
@@ -96,7 +102,7 @@ int run_diff(const GlobalOptions& globals, DiffOptions options) {
             json["students"].push_back(item);
         }
         std::puts(json.dump(2).c_str());
-        return 0;
+        return status;
     }
     std::vector<std::vector<std::string>> table;
     for (const auto& row : rows)
@@ -109,7 +115,7 @@ int run_diff(const GlobalOptions& globals, DiffOptions options) {
     print(globals,
           report::render_table({"student", "file", "lms", "status"}, table, output_style(globals)) +
               summary);
-    return 0;
+    return status;
 }
 
 } // namespace
@@ -120,7 +126,10 @@ void add_diff_command(CLI::App& app, GlobalOptions& globals, Action& action) {
     add_input_options(*diff, options->input);
     add_line_item_options(*diff, options->line_item, false);
     diff->add_flag("--show-equal", options->show_equal, "List equal scores too");
+    diff->add_flag("--exit-code", options->exit_code,
+                   "Exit 1 when any student's LMS grade differs from the kept score");
     diff->footer("Example:\n  gradepost diff week3.csv --label \"Week 3 quiz\" --keep latest\n"
+                 "  gradepost diff week3.csv --label \"Week 3 quiz\" --exit-code -q   # CI drift check\n"
                  "Shows what `post --select all` would overwrite: rows marked different.");
     diff->callback([&, options] { action = [&, options] { return run_diff(globals, *options); }; });
 }

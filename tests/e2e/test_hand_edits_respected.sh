@@ -71,3 +71,11 @@ assert_eq "$(lms_score 1003)" 1
 # The dry run shows the same plan.
 expect_exit 0 gp --json dry-run "$work/week.csv" --label "Quiz 1" --select changed
 assert_eq "$(json '.scores[] | select(.user_id == "1003") | .reason')" "edited in the LMS"
+
+# diff --exit-code: 1 while the LMS differs from the export (1003's hand edit), 0 once equal.
+expect_exit 1 gp diff "$work/week.csv" --label "Quiz 1" --exit-code
+assert_contains "$work/out" "different"
+expect_exit 0 gp diff "$work/week.csv" --label "Quiz 1"
+hand_edit 1003 4 10
+expect_exit 0 gp --json diff "$work/week.csv" --label "Quiz 1" --exit-code
+assert_eq "$(json ".counts.different // 0")" 0
