@@ -8,7 +8,7 @@ util::ExitCode exit_code_of(const model::RunReport& report) {
     if (report.interrupted)
         return util::ExitCode::interrupted;
     if (report.counts.failed == 0)
-        return util::ExitCode::ok;
+        return report.is_plan_stale ? util::ExitCode::some_failed : util::ExitCode::ok;
     bool is_platform_down = std::ranges::all_of(report.scores, [](const model::Outcome& outcome) {
         return outcome.action != model::Action::failed || outcome.fault == model::Fault::platform;
     });

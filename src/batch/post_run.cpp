@@ -1,6 +1,7 @@
 #include "batch/post_run.hpp"
 
 #include "batch/execute.hpp"
+#include "batch/plan_file.hpp"
 #include "batch/reconcile.hpp"
 #include "batch/three_way.hpp"
 #include "state/ledger.hpp"
@@ -9,6 +10,9 @@
 #include "util/log.hpp"
 
 #include <fmt/format.h>
+
+#include <fstream>
+#include <sstream>
 
 namespace gradepost::batch {
 
@@ -71,6 +75,31 @@ bool needs_approval(const model::Plan& plan, const PostRequest& request,
     return !edited.empty();
 }
 
+// Whether the LMS still holds what the plan saw for this student (nothing, or that grade).
+bool is_as_planned(const model::PlanEntry& entry, const std::map<std::string, lti::Result>& now) {
+    auto found = now.find(entry.score.user_id);
+    bool has_grade_now = found != now.end() && found->second.result_score;
+    if (!entry.lms_score || !has_grade_now)
+        return !entry.lms_score && !has_grade_now;
+    return result_holds(found->second, entry.lms_score, entry.lms_maximum);
+}
+
+void write_file(const std::filesystem::path& path, const std::string& text) {
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out << text;
+    if (!out)
+        throw util::UsageError("cannot write " + path.string());
+}
+
+std::string read_file(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        throw util::UsageError("cannot read the plan " + path.string());
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
 } // namespace
 
 model::RunReport run_post(const PostRequest& request, PlatformPort& platform, util::Clock& clock,
@@ -93,7 +122,15 @@ model::RunReport run_post(const PostRequest& request, PlatformPort& platform, ut
         auto gradebook = read_gradebook(request, platform, line_item);
         if (!request.is_offline && !line_item.empty())
             apply_results(entries, settle(entries, gradebook, line_item, platform));
-        return summarise_plan(plan_against(request, scores, entries, gradebook, line_item), true);
+        auto plan = plan_against(request, scores, entries, gradebook, line_item);
+        if (!request.plan_out.empty()) {
+            if (line_item.empty())
+                throw util::UsageError("--plan-out needs the line item: give --line-item or "
+                                       "--label (a plan is made for one line item)");
+            plan.platform = platform.platform_key();
+            write_file(request.plan_out, write_plan(plan, clock.now()));
+        }
+        return summarise_plan(plan, true);
     }
 
     // One run per line item at a time, so no score is posted twice by overlapping runs.
@@ -124,6 +161,52 @@ model::RunReport run_post(const PostRequest& request, PlatformPort& platform, ut
     // post → record → summarise.
     ExecuteOptions options{platform.platform(), request.send, request.verify};
     return execute(plan, target, ledger, platform.client(), clock, observer, options);
+}
+
+model::RunReport run_planned_post(const PostRequest& request, PlatformPort& platform,
+                                  util::Clock& clock, RunObserver& observer) {
+    // The reviewed plan, checked whole before anything is contacted or written.
+    auto plan = read_plan(read_file(request.plan_file), request.plan_file.string());
+    if (plan.platform != platform.platform_key())
+        throw util::UsageError(fmt::format("{} was made for the platform {}, not {}",
+                                           request.plan_file.string(), plan.platform,
+                                           platform.platform_key()));
+
+    // One run per line item at a time.
+    state::Target target{plan.platform, plan.line_item_url};
+    auto lock = state::RunLock::acquire(request.ledger, target, request.wait_lock);
+    auto ledger = state::Ledger::open(request.ledger);
+
+    // The gradebook as it is now: it settles a crashed run and shows what moved since the plan.
+    auto gradebook = read_gradebook(request, platform, plan.line_item_url);
+    auto settled = settle(ledger.entries(target), gradebook, plan.line_item_url, platform);
+    if (!settled.empty()) {
+        ledger.record_results(target, settled);
+        observer.settled(settled.size());
+    }
+
+    // Exactly the reviewed entries; one whose LMS grade moved since the plan is left alone.
+    std::map<std::string, lti::Result> now;
+    if (gradebook)
+        for (const auto& result : *gradebook)
+            now[result.user_id] = result;
+    auto entries = ledger.entries(target);
+    bool is_stale = false;
+    for (auto& entry : plan.entries) {
+        auto previous = entries.find(entry.score.user_id);
+        entry.previous = previous == entries.end() ? std::nullopt : std::optional(previous->second);
+        if (entry.is_selected && gradebook && !is_as_planned(entry, now)) {
+            entry.is_selected = false;
+            entry.reason = "changed in the LMS since the plan";
+            is_stale = true;
+        }
+    }
+
+    // post → record → summarise.
+    ExecuteOptions options{platform.platform(), request.send, request.verify};
+    auto report = execute(plan, target, ledger, platform.client(), clock, observer, options);
+    report.is_plan_stale = is_stale;
+    return report;
 }
 
 } // namespace gradepost::batch

@@ -24,6 +24,8 @@ struct PostRequest {
     lti::SendOptions send;              // how each score is sent
     bool verify = false;                // --verify: read results back after posting
     std::chrono::seconds wait_lock{0};  // --wait-lock
+    std::filesystem::path plan_out;     // dry run --plan-out: where the reviewed plan goes
+    std::filesystem::path plan_file;    // post --plan: post exactly this plan, no input files
 };
 
 // The post use case: read and validate → lock → open the ledger → read the gradebook →
@@ -33,5 +35,12 @@ struct PostRequest {
 // token refused, platform gone); what concerns one student is a row of the report.
 model::RunReport run_post(const PostRequest& request, PlatformPort& platform, util::Clock& clock,
                           RunObserver& observer);
+
+// post --plan: lock → ledger → read the gradebook → settle → the plan's entries, each skipped
+// ("changed in the LMS since the plan") when the LMS no longer holds what the plan saw →
+// post → record. A plan that fails its digest, has an unknown version or was made for another
+// platform throws util::UsageError before anything is contacted or written.
+model::RunReport run_planned_post(const PostRequest& request, PlatformPort& platform,
+                                  util::Clock& clock, RunObserver& observer);
 
 } // namespace gradepost::batch

@@ -71,6 +71,8 @@ int run_diff(const GlobalOptions& globals, DiffOptions options) {
         scopes.emplace_back(lti::k_scope_lineitem_readonly);
     if (options.input.needs_nrps())
         scopes.emplace_back(lti::k_scope_nrps);
+    if (options.input.files.empty())
+        throw util::UsageError("which export? give FILE...");
     Connection connection(globals, scopes);
 
     auto request = plan_request(options.input);
@@ -128,9 +130,10 @@ void add_diff_command(CLI::App& app, GlobalOptions& globals, Action& action) {
     diff->add_flag("--show-equal", options->show_equal, "List equal scores too");
     diff->add_flag("--exit-code", options->exit_code,
                    "Exit 1 when any student's LMS grade differs from the kept score");
-    diff->footer("Example:\n  gradepost diff week3.csv --label \"Week 3 quiz\" --keep latest\n"
-                 "  gradepost diff week3.csv --label \"Week 3 quiz\" --exit-code -q   # CI drift check\n"
-                 "Shows what `post --select all` would overwrite: rows marked different.");
+    diff->footer(
+        "Example:\n  gradepost diff week3.csv --label \"Week 3 quiz\" --keep latest\n"
+        "  gradepost diff week3.csv --label \"Week 3 quiz\" --exit-code -q   # CI drift check\n"
+        "Shows what `post --select all` would overwrite: rows marked different.");
     diff->callback([&, options] { action = [&, options] { return run_diff(globals, *options); }; });
 }
 

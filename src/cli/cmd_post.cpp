@@ -78,6 +78,12 @@ void show(const GlobalOptions& globals, const model::RunReport& report) {
 }
 
 int run_post(const GlobalOptions& globals, const PostOptions& options) {
+    if (!options.request.plan_file.empty() &&
+        (!options.input.files.empty() || options.line_item.is_given()))
+        throw util::UsageError("--plan posts exactly the plan, for its line item: give no input "
+                               "files and no line item with it");
+    if (options.request.plan_file.empty() && options.input.files.empty())
+        throw util::UsageError("which export? give FILE... (or --plan PLAN.json)");
     auto request = post_request(globals, options);
     Connection connection(globals, scopes_for(options));
     auto line_item = options.line_item;
@@ -86,7 +92,9 @@ int run_post(const GlobalOptions& globals, const PostOptions& options) {
     TerminalObserver observer(globals);
     InterruptGuard interrupt_guard;
 
-    auto report = batch::run_post(request, platform, util::system_clock(), observer);
+    auto report = request.plan_file.empty()
+                      ? batch::run_post(request, platform, util::system_clock(), observer)
+                      : batch::run_planned_post(request, platform, util::system_clock(), observer);
     if (!options.report_file.empty())
         write_report_file(options.report_file, report);
     show(globals, report);
@@ -101,6 +109,8 @@ void add_post_options(CLI::App& command, PostOptions& options) {
     command.add_option("--only", options.only, "Post only this user (repeatable)");
     command.add_option("--exclude", options.exclude, "Never post this user (repeatable)");
     command.add_option("--report", options.report_file, "Write the outcome rows as CSV");
+    command.add_option("--plan-out", options.request.plan_out,
+                       "With a dry run: write the plan, to review then post with --plan");
     command.add_flag("--force", options.request.is_forced,
                      "Also overwrite grades changed by hand in the LMS (asks, or --yes)");
     command.add_flag("--trust-ledger", options.request.trusts_ledger,
@@ -110,6 +120,10 @@ void add_post_options(CLI::App& command, PostOptions& options) {
                          "Contact nothing: kept scores from the files and the local ledger");
         return;
     }
+    command
+        .add_option("--plan", options.request.plan_file,
+                    "Post exactly this plan (from dry-run --plan-out); no FILE")
+        ->check(CLI::ExistingFile);
     command.add_flag("-y,--yes", options.request.is_override_confirmed,
                      "Confirm --select all or --force without asking");
     command
@@ -147,7 +161,8 @@ void add_post_commands(CLI::App& app, GlobalOptions& globals, Action& action) {
     add_post_options(*post, *post_options);
     post->add_flag("--dry-run", post_options->is_dry_run, "Show the plan; post and write nothing");
     post->footer("Example:\n  gradepost post week3.csv --label \"Week 3 quiz\" --keep latest\n"
-                 "  gradepost post scores.json --line-item URL --select changed --verify");
+                 "  gradepost post scores.json --line-item URL --select changed --verify\n"
+                 "  gradepost post --plan week3-plan.json   # what dry-run --plan-out wrote");
     post->callback([&globals, &action, post_options] {
         action = [&globals, post_options] { return run_post(globals, *post_options); };
     });
@@ -159,7 +174,8 @@ void add_post_commands(CLI::App& app, GlobalOptions& globals, Action& action) {
     add_post_options(*dry_run, *dry_run_options);
     dry_run->footer(
         "Example:\n  gradepost dry-run samples/attempts.json --offline --keep highest\n"
-        "  gradepost dry-run week3.csv --label \"Week 3 quiz\" --select changed --json");
+        "  gradepost dry-run week3.csv --label \"Week 3 quiz\" --select changed --json\n"
+        "  gradepost dry-run week3.csv --label \"Week 3 quiz\" --plan-out week3-plan.json");
     dry_run->callback([&globals, &action, dry_run_options] {
         action = [&globals, dry_run_options] { return run_post(globals, *dry_run_options); };
     });

@@ -46,8 +46,8 @@ bool InputOptions::needs_nrps() const {
 }
 
 void add_input_options(CLI::App& command, InputOptions& options) {
+    // Required by each command that reads exports (post --plan reads none).
     command.add_option("FILE", options.files, "Attempt exports (CSV or JSON)")
-        ->required()
         ->check(CLI::ExistingFile);
     command
         .add_option("--max", options.maximum,

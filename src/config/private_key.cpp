@@ -1,4 +1,5 @@
 #include "config/private_key.hpp"
+#include "config/digest.hpp"
 
 #include "config/home.hpp"
 #include "config/profile.hpp"
@@ -61,14 +62,6 @@ std::string read_bio(BIO* bio) {
     char* data = nullptr;
     long size = BIO_get_mem_data(bio, &data);
     return std::string(data, static_cast<std::size_t>(size));
-}
-
-std::string sha256(std::string_view data) {
-    unsigned char digest[EVP_MAX_MD_SIZE];
-    unsigned int size = 0;
-    if (EVP_Digest(data.data(), data.size(), digest, &size, EVP_sha256(), nullptr) != 1)
-        fail("SHA-256 failed");
-    return std::string(reinterpret_cast<const char*>(digest), size);
 }
 
 // A PEM from a CI secret store often arrives with its newlines written as "\n".

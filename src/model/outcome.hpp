@@ -49,6 +49,7 @@ struct RunReport {
     std::string command; // "post" or "dry-run"
     bool dry_run = false;
     bool interrupted = false; // stopped by SIGINT/SIGTERM: what was not sent stays unsent
+    bool is_plan_stale = false; // post --plan: the LMS changed since the plan for someone
     std::string line_item;
     std::string keep;
     std::string select;

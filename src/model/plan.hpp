@@ -27,6 +27,7 @@ struct PlanEntry {
 // Everything a post would do, made without changing anything. A dry run prints it; a post
 // executes it.
 struct Plan {
+    std::string platform; // the ledger's key for the platform: token URL and client id
     std::string line_item_url;
     std::string keep;   // policy name, for the report
     std::string select; // selection name, for the report
