@@ -1,8 +1,10 @@
+#include "report/histogram.hpp"
 #include "report/json_text.hpp"
 #include "report/number.hpp"
 #include "report/render.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <cmath>
 #include <iterator>
@@ -88,6 +90,8 @@ std::string run_report_json(const model::RunReport& report) {
                    "\"posted\": {}, \"failed\": {}, \"skipped\": {}}}",
                    counts.rows, counts.students, counts.selected, counts.posted, counts.failed,
                    counts.skipped);
+    auto histogram = score_histogram(report);
+    fmt::format_to(to, ",\n  \"histogram\": [{}]", fmt::join(histogram, ", "));
     out.append(",\n  \"scores\": [");
     for (std::size_t i = 0; i < report.scores.size(); ++i) {
         out.append(i == 0 ? "\n    " : ",\n    ");

@@ -1,4 +1,5 @@
 #include "report/color.hpp"
+#include "report/histogram.hpp"
 #include "report/number.hpp"
 #include "report/render.hpp"
 #include "report/text.hpp"
@@ -178,6 +179,9 @@ std::string run_report_table(const model::RunReport& report, const Style& style)
     }
     out += summary_line(report, style);
     out += '\n';
+    // A plan is reviewed before anything is sent: show the shape of what would go.
+    if (report.dry_run)
+        out += render_histogram(score_histogram(report));
     return out;
 }
 

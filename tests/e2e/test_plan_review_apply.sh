@@ -39,3 +39,10 @@ assert_eq "$(curl -sf "$base_url/_sandbox/scores" | jq -r '.scores[] | select(.u
 # A plan edited to name another platform fails its digest too.
 jq '.platform = "https://elsewhere.example/token other-client" | del(.digest)' "$work/plan.json" >"$work/other.json"
 expect_exit 2 gp post --plan "$work/other.json"
+
+# A dry run shows the kept scores' distribution: ten bins in --json, bars on the table.
+expect_exit 0 gp --json dry-run "$work/week.csv" --label "Quiz 1" --select all
+assert_eq "$(json '.histogram | length')" 10
+assert_eq "$(json '.histogram[6] + .histogram[7] + .histogram[8]')" 3
+expect_exit 0 gp dry-run "$work/week.csv" --label "Quiz 1" --select all
+assert_contains "$work/out" "kept scores (fraction of the maximum)"

@@ -1,3 +1,4 @@
+#include "report/histogram.hpp"
 #include "report/json_text.hpp"
 #include "report/render.hpp"
 
@@ -44,6 +45,7 @@ TEST_SUITE("report::run_report_json") {
       "keep": "highest", "select": "new",
       "counts": {"rows": 1200, "students": 300, "selected": 41, "posted": 40, "failed": 1,
                  "skipped": 259},
+      "histogram": [0, 0, 0, 0, 0, 0, 1, 0, 0, 1],
       "scores": [
         {"user_id": "u17", "score_given": 18, "score_maximum": 20, "action": "posted",
          "http_status": 200},
@@ -161,5 +163,33 @@ TEST_SUITE("report::json_text") {
         CHECK(json_string("\xC0\xAF") == "\"\xEF\xBF\xBD\xEF\xBF\xBD\""); // overlong '/'
         CHECK(json_string("\xED\xA0\x80") ==
               "\"\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\""); // a surrogate
+    }
+}
+
+TEST_SUITE("report::histogram") {
+
+    TEST_CASE("kept scores fall in ten bins of their fraction of the maximum") {
+        gradepost::model::RunReport report;
+        auto add = [&](double given, double maximum) {
+            gradepost::model::Outcome outcome;
+            outcome.given = given;
+            outcome.maximum = maximum;
+            report.scores.push_back(outcome);
+        };
+        add(0, 10);                  // 0%
+        add(0.99, 10);               // 9.9%
+        add(5, 10);                  // 50%
+        add(19, 20);                 // 95%
+        add(10, 10);                 // 100% is in the last bin
+        add(12, 10);                 // extra credit too
+        report.scores.push_back({}); // a student with no score counts nowhere
+        auto bins = gradepost::report::score_histogram(report);
+        CHECK(bins[0] == 2);
+        CHECK(bins[5] == 1);
+        CHECK(bins[9] == 3);
+        CHECK(bins[1] + bins[2] + bins[3] + bins[4] + bins[6] + bins[7] + bins[8] == 0);
+        auto text = gradepost::report::render_histogram(bins);
+        CHECK(text.find(" 90-100%") != std::string::npos);
+        CHECK(gradepost::report::render_histogram({}).empty());
     }
 }
