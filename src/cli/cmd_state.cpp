@@ -167,6 +167,8 @@ void add_state_command(CLI::App& app, GlobalOptions& globals, Action& action) {
     forget->add_option("--user", forget_options.user, "Only this user");
     forget->add_flag("-y,--yes", forget_options.yes, "Do not ask for confirmation");
     forget->callback([&] { action = [&] { return run_forget(globals, forget_options); }; });
+
+    add_state_adopt_command(*state, globals, action);
 }
 
 } // namespace gradepost::cli
