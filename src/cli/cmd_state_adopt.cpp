@@ -2,7 +2,7 @@
 #include "cli/command.hpp"
 #include "cli/connection.hpp"
 #include "cli/line_item_choice.hpp"
-#include "report/render.hpp"
+#include "cli/run_report_output.hpp"
 #include "state/run_lock.hpp"
 
 #include <CLI/CLI.hpp>
@@ -39,14 +39,9 @@ int run_adopt(const GlobalOptions& globals, const AdoptOptions& options) {
         auto entries = state::Ledger::open_read_only(state_path(globals)).entries(target);
         report = batch::adopt(target, results, nullptr, entries, now);
     }
-    if (globals.json) {
-        auto text = report::run_report_json(report);
-        std::fwrite(text.data(), 1, text.size(), stdout);
-    } else {
-        print(globals, report::run_report_table(report, output_style(globals)));
-        if (!options.yes)
-            print(globals, "dry run: nothing recorded; pass --yes to record these grades\n");
-    }
+    show_run_report(globals, report);
+    if (!globals.json && !options.yes)
+        print(globals, "dry run: nothing recorded; pass --yes to record these grades\n");
     return 0;
 }
 

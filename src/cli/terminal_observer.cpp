@@ -39,8 +39,8 @@ bool TerminalObserver::approve_overrides(const model::Plan& plan,
         selected += entry.is_selected;
     std::string what =
         edited.empty()
-            ? fmt::format("Post {} scores to {}, overriding any grade changed by hand",
-                          selected, plan.line_item_url)
+            ? fmt::format("Post {} scores to {}, overriding any grade changed by hand", selected,
+                          plan.line_item_url)
             : fmt::format("Post {} scores to {}, overwriting {} grades changed by hand in the "
                           "LMS ({})",
                           selected, plan.line_item_url, edited.size(), name_students(edited));

@@ -1,0 +1,28 @@
+#include "cli/run_report_output.hpp"
+
+#include "cli/connection.hpp"
+#include "report/render.hpp"
+#include "util/error.hpp"
+
+#include <cstdio>
+#include <fstream>
+
+namespace gradepost::cli {
+
+void show_run_report(const GlobalOptions& globals, const model::RunReport& report,
+                     const std::string& report_file) {
+    if (!report_file.empty()) {
+        std::ofstream out(report_file, std::ios::binary | std::ios::trunc);
+        out << report::run_report_csv(report);
+        if (!out)
+            throw util::UsageError("cannot write the report " + report_file);
+    }
+    if (globals.json) {
+        auto text = report::run_report_json(report);
+        std::fwrite(text.data(), 1, text.size(), stdout);
+        return;
+    }
+    print(globals, report::run_report_table(report, output_style(globals)));
+}
+
+} // namespace gradepost::cli
