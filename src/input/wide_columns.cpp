@@ -1,5 +1,8 @@
 #include "input/wide_columns.hpp"
 
+#include "input/csv_records.hpp"
+#include "input/file_text.hpp"
+#include "input/format_detection.hpp"
 #include "input/text.hpp"
 #include "input/value_parsing.hpp"
 #include "util/ascii.hpp"
@@ -129,6 +132,34 @@ std::vector<WideColumn> choose_wide_columns(const std::vector<WideColumn>& colum
         result.push_back(*found);
     }
     return result;
+}
+
+} // namespace gradepost::input
+
+namespace gradepost::input {
+
+std::vector<WideColumn> wide_columns_of_file(const std::filesystem::path& file) {
+    auto text = read_file_text(file);
+    auto body = strip_byte_order_mark(text);
+    std::vector<std::vector<std::string>> records; // the header and the record after it
+    CsvRecordCallbacks callbacks;
+    callbacks.on_record = [&](const CsvRecord& record) {
+        if (records.size() < 2)
+            records.emplace_back(record.fields.begin(), record.fields.end());
+    };
+    callbacks.on_malformed = [](std::size_t, std::string) {};
+    read_csv_records(body, detect_delimiter(body), callbacks);
+    if (records.empty())
+        throw util::UsageError(file.string() + ": the gradebook has no header");
+    auto views = [](const std::vector<std::string>& cells) {
+        return std::vector<std::string_view>(cells.begin(), cells.end());
+    };
+    auto header = views(records[0]);
+    std::vector<std::string_view> points;
+    if (records.size() > 1 && !records[1].empty() &&
+        equals_ignoring_case(util::trim(records[1][0]), "Points Possible"))
+        points = views(records[1]);
+    return wide_columns(header, points);
 }
 
 } // namespace gradepost::input

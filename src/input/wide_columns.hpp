@@ -1,5 +1,6 @@
 #pragma once
 
+#include <filesystem>
 #include <optional>
 #include <span>
 #include <string>
@@ -34,5 +35,13 @@ std::vector<WideColumn> wide_columns(std::span<const std::string_view> header,
 // (case-insensitively). Throws util::UsageError naming a column that is not a score column.
 std::vector<WideColumn> choose_wide_columns(const std::vector<WideColumn>& columns,
                                             std::span<const std::string> chosen);
+
+} // namespace gradepost::input
+
+namespace gradepost::input {
+
+// The score columns of a gradebook CSV file: its header, and Canvas's "Points Possible" row
+// when it is the next record. Throws util::UsageError naming a file that cannot be read.
+std::vector<WideColumn> wide_columns_of_file(const std::filesystem::path& file);
 
 } // namespace gradepost::input
