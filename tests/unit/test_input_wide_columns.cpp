@@ -4,6 +4,7 @@
 
 #include <doctest/doctest.h>
 
+#include <filesystem>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -105,4 +106,20 @@ TEST_CASE("the committed gradebook samples: three Canvas and three Moodle score 
     auto moodle_columns = wide_columns(moodle, {});
     REQUIRE(moodle_columns.size() == 3);
     CHECK(moodle_columns[2].label == "Essay");
+}
+
+TEST_CASE("wide_columns_of_file reads the committed Canvas and Moodle gradebook exports") {
+    std::filesystem::path samples = std::filesystem::path(GRADEPOST_SOURCE_DIR) / "samples";
+    auto canvas = gradepost::input::wide_columns_of_file(samples / "canvas-gradebook.csv");
+    REQUIRE(canvas.size() == 2);
+    CHECK(canvas[0].column == "Quiz 1 (123)");
+    CHECK(canvas[0].maximum == 10.0);
+    CHECK(canvas[1].label == "Essay");
+    CHECK(canvas[1].maximum == 20.0);
+
+    auto moodle = gradepost::input::wide_columns_of_file(samples / "moodle-gradebook.csv");
+    REQUIRE(moodle.size() == 3);
+    CHECK(moodle[0].label == "Week 1");
+    CHECK(moodle[1].label == "Week 2");
+    CHECK(moodle[2].column == "Assignment: Essay (Real)");
 }
