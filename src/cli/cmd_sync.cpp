@@ -56,6 +56,9 @@ std::vector<JobPart> parts_of(const batch::ManifestJob& job) {
     auto columns = input::wide_columns_of_file(job.files.front());
     if (!job.columns.empty())
         columns = input::choose_wide_columns(columns, job.columns);
+    if (columns.empty())
+        throw util::UsageError("job \"" + job.name + "\": " + job.files.front() +
+                               " has no score column");
     std::vector<JobPart> parts;
     for (const auto& column : columns) {
         auto part = base;
@@ -158,6 +161,9 @@ int run_sync(const GlobalOptions& globals, const SyncOptions& options) {
     for (const auto& result : results)
         if (severity(result.code) > severity(worst))
             worst = result.code;
+    if (util::is_interrupted())
+        worst =
+            util::ExitCode::interrupted; // what was not sent stays unsent; the ledger is committed
 
     if (globals.json) {
         auto jobs_json = nlohmann::json::array();
