@@ -44,5 +44,7 @@ void add_token_command(CLI::App& app, GlobalOptions& globals, Action& action);
 void add_keys_command(CLI::App& app, GlobalOptions& globals, Action& action);
 void add_sandbox_command(CLI::App& app, GlobalOptions& globals, Action& action);
 void add_doctor_command(CLI::App& app, GlobalOptions& globals, Action& action);
+void add_sync_command(CLI::App& app, GlobalOptions& globals, Action& action);
+void add_watch_command(CLI::App& app, GlobalOptions& globals, Action& action);
 
 } // namespace gradepost::cli

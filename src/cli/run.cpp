@@ -82,6 +82,8 @@ int run(int argc, char** argv) {
     add_keys_command(app, globals, action);
     add_sandbox_command(app, globals, action);
     add_doctor_command(app, globals, action);
+    add_sync_command(app, globals, action);
+    add_watch_command(app, globals, action);
 
     try {
         app.parse(argc, argv);
