@@ -35,6 +35,7 @@ int run_post(const GlobalOptions& globals, const PostOptions& options) {
     auto report = request.plan_file.empty()
                       ? batch::run_post(request, platform, util::system_clock(), observer)
                       : batch::run_planned_post(request, platform, util::system_clock(), observer);
+    report.requests = connection.request_counts();
     show_run_report(globals, report, options.report_file);
     return static_cast<int>(batch::exit_code_of(report));
 }

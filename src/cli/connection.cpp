@@ -49,6 +49,21 @@ std::string Connection::platform_key() {
     return current.token_url + " " + current.client_id;
 }
 
+std::optional<model::RequestCounts> Connection::request_counts() const {
+    if (!m_transport)
+        return std::nullopt;
+    const auto& sent = m_transport->counts();
+    model::RequestCounts counts;
+    counts.token_requests = m_tokens ? m_tokens->requests_made() : 0;
+    counts.score_posts = m_client ? m_client->score_posts() : 0;
+    counts.sends = sent.sends;
+    counts.retries = sent.retries;
+    counts.unauthorized = sent.unauthorized;
+    counts.throttled = sent.throttled;
+    counts.pacer_wait_seconds = std::chrono::duration<double>(sent.paced).count();
+    return counts;
+}
+
 lti::TokenSource& Connection::tokens() {
     if (m_tokens)
         return *m_tokens;
@@ -71,8 +86,9 @@ lti::TokenSource& Connection::tokens() {
     } else {
         util::register_secret(credentials.access_token);
     }
-    m_tokens = std::make_unique<lti::TokenSource>(
-        *m_transport, credentials, m_key ? &*m_key : nullptr, m_scopes, util::system_clock());
+    m_tokens =
+        std::make_unique<lti::TokenSource>(*m_transport, credentials, m_key ? &*m_key : nullptr,
+                                           m_scopes, util::system_clock(), m_globals.transport);
     return *m_tokens;
 }
 

@@ -7,6 +7,7 @@
 #include "lti/ags_client.hpp"
 #include "lti/platform.hpp"
 #include "lti/token.hpp"
+#include "model/request_counts.hpp"
 #include "report/render.hpp"
 #include "state/ledger.hpp"
 
@@ -33,6 +34,8 @@ public:
 
     lti::AgsClient& client();
     lti::TokenSource& tokens();
+    // What was sent so far; nothing when the platform was never contacted.
+    std::optional<model::RequestCounts> request_counts() const;
 
     // The container of line items, or a usage error saying how to give it.
     const std::string& lineitems_url();

@@ -3,6 +3,7 @@
 #include "cli/connection.hpp"
 #include "report/render.hpp"
 #include "util/error.hpp"
+#include "util/log.hpp"
 
 #include <cstdio>
 #include <fstream>
@@ -17,6 +18,8 @@ void show_run_report(const GlobalOptions& globals, const model::RunReport& repor
         if (!out)
             throw util::UsageError("cannot write the report " + report_file);
     }
+    if (report.requests)
+        util::info("{}", report::request_counts_line(*report.requests));
     if (globals.json) {
         auto text = report::run_report_json(report);
         std::fwrite(text.data(), 1, text.size(), stdout);

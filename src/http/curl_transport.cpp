@@ -281,10 +281,12 @@ struct Session {
 // exception from on_done leaves the transport usable.
 class Run {
 public:
-    Run(Session& session, std::span<const Request> requests, const OnDone& on_done)
-        : m_session(session), m_requests(requests), m_on_done(on_done), m_sends(requests.size(), 0),
-          m_may_have_been_applied(requests.size(), false), m_last(requests.size()),
-          m_results(requests.size()), m_deadline(requests.size()) {
+    Run(Session& session, TransferCounts& counts, std::span<const Request> requests,
+        const OnDone& on_done, const BeforeFirstSend& before_first_send)
+        : m_session(session), m_counts(counts), m_requests(requests), m_on_done(on_done),
+          m_before_first_send(before_first_send), m_prepared(requests.size()),
+          m_sends(requests.size(), 0), m_may_have_been_applied(requests.size(), false),
+          m_last(requests.size()), m_results(requests.size()), m_deadline(requests.size()) {
         for (std::size_t index = 0; index < requests.size(); ++index)
             m_fresh.push_back(index);
     }
@@ -300,7 +302,8 @@ public:
     Run& operator=(const Run&) = delete;
 
     std::vector<Response> run() {
-        while (!m_fresh.empty() || !m_retries.empty() || !m_active.empty()) {
+        while (has_fresh() || !m_retries.empty() || !m_active.empty()) {
+            count_paced_time();
             if (!util::is_interrupted())
                 start_due();
             else if (m_active.empty())
@@ -309,7 +312,7 @@ public:
             if (auto code = curl_multi_perform(m_session.multi.get(), &running); code != CURLM_OK)
                 throw util::UnreachableError(fmt::format("libcurl: {}", curl_multi_strerror(code)));
             collect_finished();
-            if (m_fresh.empty() && m_retries.empty() && m_active.empty())
+            if (!has_fresh() && m_retries.empty() && m_active.empty())
                 break;
             curl_multi_poll(m_session.multi.get(), nullptr, 0, poll_timeout(), nullptr);
         }
@@ -318,6 +321,37 @@ public:
     }
 
 private:
+    // Since the last look: was a request ready to start, with a connection free, and the
+    // pacer holding it? Then that time was spent waiting on the pacer.
+    void count_paced_time() {
+        auto now = m_session.clock.now();
+        if (m_was_paced)
+            m_counts.paced +=
+                std::chrono::duration_cast<std::chrono::microseconds>(now - m_looked_at);
+        m_looked_at = now;
+        int in_flight = static_cast<int>(m_active.size());
+        m_was_paced = has_fresh() && in_flight < m_session.options.concurrency &&
+                      !m_session.throttle.may_start(in_flight, now);
+    }
+
+    bool has_fresh() const { return !m_fresh.empty() && !m_holding; }
+
+    const Request& request_at(std::size_t index) const {
+        return m_prepared[index] ? *m_prepared[index] : m_requests[index];
+    }
+
+    // The caller's last look at a request before its first send; false holds it back.
+    bool prepare(std::size_t index) {
+        if (!m_before_first_send)
+            return true;
+        m_prepared[index] = m_requests[index];
+        if (m_before_first_send(index, *m_prepared[index]))
+            return true;
+        m_prepared[index].reset();
+        m_holding = true;
+        return false;
+    }
+
     // Starts what the throttle allows: retries whose wait is over first, then new requests.
     void start_due() {
         auto now = m_session.clock.now();
@@ -326,8 +360,10 @@ private:
             if (!m_retries.empty() && m_retries.begin()->first <= now) {
                 index = m_retries.begin()->second;
                 m_retries.erase(m_retries.begin());
-            } else if (!m_fresh.empty()) {
+            } else if (has_fresh()) {
                 index = m_fresh.front();
+                if (!prepare(index))
+                    continue;
                 m_fresh.pop_front();
             } else {
                 break;
@@ -339,7 +375,7 @@ private:
     void start(std::size_t index, util::Instant now) {
         auto transfer = m_session.acquire();
         transfer->index = index;
-        m_session.configure(*transfer, m_requests[index]);
+        m_session.configure(*transfer, request_at(index));
         // Every send of a request shares one budget (--timeout) counted from its first send,
         // so a platform that never answers ends the request once, not once per retry.
         if (!m_deadline[index])
@@ -355,7 +391,10 @@ private:
             throw util::UnreachableError("libcurl refused a transfer");
         }
         ++m_sends[index];
-        trace_request(m_requests[index], m_sends[index]);
+        ++m_counts.sends;
+        if (m_sends[index] > 1)
+            ++m_counts.retries;
+        trace_request(request_at(index), m_sends[index]);
         m_session.throttle.on_start(now);
         m_active.push_back(std::move(transfer));
     }
@@ -380,7 +419,7 @@ private:
 
     void finish(Transfer& transfer, CURLcode code) {
         auto index = transfer.index;
-        const auto& request = m_requests[index];
+        const auto& request = request_at(index);
         auto& response = transfer.response;
         auto failure = Failure::none;
         if (code == CURLE_OK) {
@@ -396,6 +435,7 @@ private:
                 report = {Failure::fatal, transfer.oversize};
             response = Response{};
             response.transport_error = std::move(report.message);
+            response.failure = report.failure;
         }
         if (may_have_reached_server(failure))
             m_may_have_been_applied[index] = true;
@@ -405,9 +445,13 @@ private:
 
         auto now = m_session.clock.now();
         m_session.throttle.on_response(response, now);
+        if (response.status == 401)
+            ++m_counts.unauthorized;
+        if (is_throttled(response))
+            ++m_counts.throttled;
         const auto& options = m_session.options;
-        if (is_retryable(response, failure) && m_sends[index] <= options.retries &&
-            !util::is_interrupted()) {
+        if (!request.is_single_use && is_retryable(response, failure) &&
+            m_sends[index] <= options.retries && !util::is_interrupted()) {
             auto delay =
                 retry_delay(response, m_sends[index], options.max_backoff, now, m_session.random);
             if (now + delay >= *m_deadline[index]) {
@@ -436,8 +480,8 @@ private:
             m_on_done(index, m_results[index]);
     }
 
-    // After an interruption: requests never sent come back unsent, requests waiting for a
-    // retry with their last response.
+    // After an interruption or a hold: requests never sent come back unsent (held, when the
+    // caller held them), requests waiting for a retry with their last response.
     void give_back_unsent() {
         std::vector<std::size_t> indices(m_fresh.begin(), m_fresh.end());
         for (const auto& [due, index] : m_retries)
@@ -448,8 +492,15 @@ private:
                 complete(index, std::move(*m_last[index]));
             } else {
                 Response unsent;
-                unsent.transport_error = "interrupted before sending";
                 unsent.attempts = 0;
+                if (m_holding && !util::is_interrupted()) {
+                    unsent.transport_error = "held back before sending";
+                    unsent.failure = Failure::not_sent;
+                    unsent.is_held = true;
+                    m_results[index] = std::move(unsent);
+                    continue;
+                }
+                unsent.transport_error = "interrupted before sending";
                 complete(index, std::move(unsent));
             }
         }
@@ -463,7 +514,7 @@ private:
         const auto& throttle = m_session.throttle;
         if (!util::is_interrupted() && static_cast<int>(m_active.size()) < throttle.window()) {
             std::optional<util::Instant> due;
-            if (!m_fresh.empty())
+            if (has_fresh())
                 due = throttle.next_start();
             else if (!m_retries.empty())
                 due = std::max(m_retries.begin()->first, throttle.next_start());
@@ -477,8 +528,14 @@ private:
     }
 
     Session& m_session;
+    TransferCounts& m_counts;
+    util::Instant m_looked_at{};
+    bool m_was_paced = false;
     std::span<const Request> m_requests;
     const OnDone& m_on_done;
+    const BeforeFirstSend& m_before_first_send;
+    std::vector<std::optional<Request>> m_prepared;      // as the caller prepared it for sending
+    bool m_holding = false;                              // the caller held a request back
     std::deque<std::size_t> m_fresh;                     // never sent, in request order
     std::multimap<util::Instant, std::size_t> m_retries; // waiting to be sent again, by due time
     std::vector<std::unique_ptr<Transfer>> m_active;
@@ -502,8 +559,9 @@ CurlTransport::CurlTransport(TransportOptions options)
 CurlTransport::~CurlTransport() = default;
 
 std::vector<Response> CurlTransport::perform(std::span<const Request> requests,
-                                             const OnDone& on_done) {
-    return Run(m_impl->session, requests, on_done).run();
+                                             const OnDone& on_done,
+                                             const BeforeFirstSend& before_first_send) {
+    return Run(m_impl->session, m_counts, requests, on_done, before_first_send).run();
 }
 
 } // namespace gradepost::http

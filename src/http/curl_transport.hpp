@@ -19,7 +19,8 @@ public:
 
     std::vector<Response>
     perform(std::span<const Request> requests,
-            const std::function<void(std::size_t, const Response&)>& on_done = {}) override;
+            const std::function<void(std::size_t, const Response&)>& on_done = {},
+            const BeforeFirstSend& before_first_send = {}) override;
 
 private:
     struct Impl;

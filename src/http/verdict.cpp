@@ -17,6 +17,8 @@ bool says_rate_limit_exceeded(const Response& response) {
 } // namespace
 
 Verdict classify(const Response& response, Failure failure) {
+    if (failure == Failure::none)
+        failure = response.failure;
     switch (failure) {
     case Failure::not_sent:
     case Failure::no_answer:

@@ -4,15 +4,6 @@
 
 namespace gradepost::http {
 
-// Why a send got no HTTP response, as far as retrying cares.
-enum class Failure {
-    none,      // an HTTP response arrived
-    not_sent,  // connection refused or never established: the server never saw the request
-    no_answer, // timed out, reset or closed after sending: the server may have applied it
-    tls,       // certificate or handshake problem: configuration, not worth repeating
-    fatal,     // malformed URL, unknown host, unsupported scheme...: not worth repeating
-};
-
 // What a finished send means. The one place where statuses are read for their meaning:
 // the transport retries on it, the LTI client turns it into errors and answers, and the
 // run's exit code follows from it.
@@ -26,8 +17,8 @@ enum class Verdict {
     unreachable,  // no response and not worth repeating: TLS, URL, unknown host
 };
 
-// The verdict on a response, or on a send that ended with `failure` and no response.
-// A Response with status 0 and no failure given is a send whose retries ran out: transient.
+// The verdict on a response, or on a send that ended with `failure` (by default the
+// response's own) and no response. Status 0 with no failure known: transient.
 Verdict classify(const Response& response, Failure failure = Failure::none);
 
 // Whether a send with this verdict is worth repeating (after a delay).

@@ -41,13 +41,6 @@ void authorize(http::Request& request, const Token& token) {
     request.headers.emplace_back("Authorization", "Bearer " + token.access_token);
 }
 
-http::Response perform_one(http::Transport& transport, const http::Request& request) {
-    auto responses = transport.perform(std::span<const http::Request>(&request, 1));
-    if (responses.empty())
-        return http::Response{};
-    return std::move(responses.front());
-}
-
 [[noreturn]] void throw_token_refused(const http::Response& response) {
     throw util::ConfigError(fmt::format("the platform refused the token: {}; check the scopes "
                                         "granted to the tool",
@@ -58,13 +51,13 @@ http::Response perform_one(http::Transport& transport, const http::Request& requ
 http::Response send_authorized(http::Transport& transport, TokenSource& tokens,
                                http::Request request) {
     authorize(request, tokens.token());
-    http::Response response = perform_one(transport, request);
+    http::Response response = transport.perform_one(request);
     if (response.status != 401)
         return response;
     if (!tokens.renew_after_unauthorized())
         throw_token_refused(response);
     authorize(request, tokens.token());
-    response = perform_one(transport, request);
+    response = transport.perform_one(request);
     if (response.status == 401)
         throw_token_refused(response);
     return response;
@@ -283,57 +276,68 @@ AgsClient::post_scores(const std::string& line_item_url, std::span<const Score> 
         requests.push_back(std::move(request));
     }
 
+    // Single-flight renewal: the token goes on each request just before its first send. A
+    // 401, or a token due for renewal, holds back every request not yet sent while those in
+    // flight finish; then the token is renewed once and the refused and held requests go
+    // again. So a renewal wastes at most the requests in flight, and 2-second tokens work.
     std::vector<PostAnswer> answers(scores.size());
-    std::vector<bool> is_done(scores.size(), false);
-    std::vector<std::size_t> unauthorized;
-    // Sends the requests at `indexes`; a 401 is held back for the one renewal of the run.
-    auto send = [&](const std::vector<std::size_t>& indexes) {
+    std::vector<std::size_t> pending(scores.size());
+    for (std::size_t index = 0; index < pending.size(); ++index)
+        pending[index] = index;
+    bool renewed_after_401 = false;
+    while (!pending.empty()) {
+        m_tokens.token(); // renews a token that is due before anything is sent
         std::vector<http::Request> batch;
-        batch.reserve(indexes.size());
-        for (std::size_t index : indexes) {
-            authorize(requests[index], m_tokens.token());
+        batch.reserve(pending.size());
+        for (std::size_t index : pending)
             batch.push_back(requests[index]);
-        }
-        unauthorized.clear();
-        std::vector<bool> seen(indexes.size(), false);
+        std::vector<std::size_t> again;
+        bool saw_unauthorized = false;
+        bool token_worked = false;
+        std::vector<bool> seen(pending.size(), false);
         auto finish = [&](std::size_t position, const http::Response& response) {
             if (seen[position])
                 return;
             seen[position] = true;
-            std::size_t index = indexes[position];
-            if (response.status == 401) {
-                unauthorized.push_back(index);
+            std::size_t index = pending[position];
+            if (response.is_held || response.status == 401) {
+                saw_unauthorized = saw_unauthorized || response.status == 401;
+                again.push_back(index);
                 return;
             }
+            token_worked = true;
             answers[index] = answer_of(response);
-            is_done[index] = true;
             if (on_done)
                 on_done(index, answers[index]);
         };
-        auto responses = m_transport.perform(batch, finish);
+        auto before_first_send = [&](std::size_t, http::Request& request) {
+            if (saw_unauthorized || m_tokens.is_due())
+                return false;
+            authorize(request, m_tokens.token());
+            ++m_score_posts;
+            return true;
+        };
+        auto responses = m_transport.perform(batch, finish, before_first_send);
         for (std::size_t position = 0; position < responses.size(); ++position)
             finish(position, responses[position]);
-    };
-
-    // A token that expires mid-run is renewed once for all the scores it failed, however many
-    // times it expires; a renewed token refused before any score got through ends the run.
-    std::vector<std::size_t> pending(scores.size());
-    for (std::size_t index = 0; index < pending.size(); ++index)
-        pending[index] = index;
-    for (bool renewed = false;; renewed = true) {
-        send(pending);
-        if (unauthorized.empty())
+        if (again.empty())
             break;
-        bool renewed_token_worked = unauthorized.size() < pending.size();
-        if (renewed && !renewed_token_worked)
-            throw util::ConfigError("the platform refused the token, renewed after a 401: 401 "
-                                    "Unauthorized on score posts; check the scopes granted to "
-                                    "the tool (score)");
-        if (!m_tokens.renew_after_unauthorized())
-            throw util::ConfigError("the platform refused the token: 401 Unauthorized on score "
-                                    "posts; check the scopes granted to the tool (score)");
-        std::sort(unauthorized.begin(), unauthorized.end());
-        pending = unauthorized;
+        if (again.size() == pending.size() && !saw_unauthorized)
+            throw util::ConfigError("the access token expires before a request can be sent "
+                                    "with it; check the platform's token lifetime");
+        if (saw_unauthorized) {
+            if (renewed_after_401 && !token_worked)
+                throw util::ConfigError("the platform refused the token, renewed after a 401: "
+                                        "401 Unauthorized on score posts; check the scopes "
+                                        "granted to the tool (score)");
+            if (!m_tokens.renew_after_unauthorized())
+                throw util::ConfigError("the platform refused the token: 401 Unauthorized on "
+                                        "score posts; check the scopes granted to the tool "
+                                        "(score)");
+            renewed_after_401 = true;
+        }
+        std::sort(again.begin(), again.end());
+        pending = std::move(again);
     }
     return answers;
 }

@@ -51,6 +51,9 @@ public:
 
     std::vector<Member> members(const std::string& memberships_url);
 
+    // Score requests sent so far (held ones not counted; a resend after a 401 counts again).
+    int score_posts() const { return m_score_posts; }
+
 private:
     // Checks a URL the caller gave; with no origin in the profile, the first one stands for it.
     void confine(const std::string& url, std::string_view what);
@@ -59,6 +62,7 @@ private:
     TokenSource& m_tokens;
     Platform m_platform;
     OriginPolicy m_origins;
+    int m_score_posts = 0;
 };
 
 } // namespace gradepost::lti

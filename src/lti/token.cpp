@@ -3,16 +3,21 @@
 #include "config/private_key.hpp"
 #include "config/random.hpp"
 #include "http/http_date.hpp"
+#include "http/retry_policy.hpp"
+#include "http/verdict.hpp"
 #include "lti/errors.hpp"
 #include "lti/url.hpp"
 #include "util/error.hpp"
+#include "util/interrupt.hpp"
 #include "util/log.hpp"
 #include "util/secret_memory.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cstdlib>
+#include <random>
 
 namespace gradepost::lti {
 
@@ -159,9 +164,9 @@ std::string make_client_assertion(const Credentials& credentials, const config::
 
 TokenSource::TokenSource(http::Transport& transport, Credentials credentials,
                          const config::PrivateKey* key, std::vector<std::string> scopes,
-                         util::Clock& clock)
+                         util::Clock& clock, http::TransportOptions retry_policy)
     : m_transport(transport), m_credentials(std::move(credentials)), m_key(key),
-      m_scopes(std::move(scopes)), m_clock(clock) {
+      m_scopes(std::move(scopes)), m_clock(clock), m_retry_policy(std::move(retry_policy)) {
     if (!m_credentials.access_token.empty())
         util::register_secret(m_credentials.access_token);
 }
@@ -179,7 +184,7 @@ const Token& TokenSource::token() {
         }
         return m_token;
     }
-    if (m_has_token && m_clock.now() + k_renewal_margin < m_token.expires_at)
+    if (!is_due())
         return m_token;
 
     if (m_credentials.token_url.empty())
@@ -191,30 +196,8 @@ const Token& TokenSource::token() {
         throw util::ConfigError("no private key to sign the token request: give --key-file or "
                                 "set GRADEPOST_PRIVATE_KEY");
 
-    util::Instant requested_at = m_clock.now();
-    std::string assertion =
-        make_client_assertion(m_credentials, *m_key, requested_at, config::random_hex(k_jti_bytes));
-    util::register_secret(assertion);
-
-    std::vector<std::pair<std::string, std::string>> form{
-        {"grant_type", "client_credentials"},
-        {"client_assertion_type", "urn:ietf:params:oauth:client-assertion-type:jwt-bearer"},
-        {"client_assertion", assertion},
-    };
-    if (!m_scopes.empty())
-        form.emplace_back("scope", join_scopes(m_scopes));
-    http::Request request;
-    request.method = "POST";
-    request.url = m_credentials.token_url;
-    request.headers = {{"Content-Type", "application/x-www-form-urlencoded"},
-                       {"Accept", "application/json"}};
-    request.body = form_encode(form);
-
-    ++m_requests_made;
-    auto responses = m_transport.perform(std::span<const http::Request>(&request, 1));
-    http::Response response = responses.empty() ? http::Response{} : std::move(responses.front());
-    if (auto offset = clock_offset_of(response, requested_at, m_clock.now()))
-        m_clock_offset = offset;
+    util::Instant requested_at{};
+    http::Response response = request_token(requested_at);
     if (response.status == 0)
         throw util::UnreachableError(fmt::format(
             "cannot reach the token endpoint {}: {}", m_credentials.token_url,
@@ -238,7 +221,11 @@ const Token& TokenSource::token() {
     Token token;
     token.access_token = access_token->get<std::string>();
     util::register_secret(token.access_token);
-    token.expires_at = requested_at + expires_in(answer);
+    auto lifetime = expires_in(answer);
+    token.expires_at = requested_at + lifetime;
+    // Renew ahead of expiry, but never so far ahead that a short-lived token is always "due".
+    m_renewal_margin = std::min<std::chrono::microseconds>(k_renewal_margin,
+                                                           std::chrono::microseconds(lifetime) / 5);
     if (auto scope = answer.find("scope"); scope != answer.end() && scope->is_string())
         token.scopes = split_scopes(scope->get<std::string>());
     else
@@ -246,6 +233,57 @@ const Token& TokenSource::token() {
     m_token = std::move(token);
     m_has_token = true;
     return m_token;
+}
+
+http::Response TokenSource::request_token(util::Instant& requested_at) {
+    std::mt19937_64 random{std::random_device{}()};
+    util::Instant deadline = m_clock.now() + m_retry_policy.request_timeout;
+    for (int send = 1;; ++send) {
+        // A fresh assertion for every send: a replayed jti is refused by the spec's platforms.
+        requested_at = m_clock.now();
+        std::string assertion = make_client_assertion(m_credentials, *m_key, requested_at,
+                                                      config::random_hex(k_jti_bytes));
+        util::register_secret(assertion);
+        std::vector<std::pair<std::string, std::string>> form{
+            {"grant_type", "client_credentials"},
+            {"client_assertion_type", "urn:ietf:params:oauth:client-assertion-type:jwt-bearer"},
+            {"client_assertion", assertion},
+        };
+        if (!m_scopes.empty())
+            form.emplace_back("scope", join_scopes(m_scopes));
+        http::Request request;
+        request.method = "POST";
+        request.url = m_credentials.token_url;
+        request.headers = {{"Content-Type", "application/x-www-form-urlencoded"},
+                           {"Accept", "application/json"}};
+        request.body = form_encode(form);
+        request.is_single_use = true;
+
+        ++m_requests_made;
+        http::Response response = m_transport.perform_one(request);
+        util::erase_secret(request.body);
+        if (auto offset = clock_offset_of(response, requested_at, m_clock.now()))
+            m_clock_offset = offset;
+        if (!http::is_retryable(http::classify(response)) || send > m_retry_policy.retries ||
+            util::is_interrupted())
+            return response;
+        auto delay =
+            http::retry_delay(response, send, m_retry_policy.max_backoff, m_clock.now(), random);
+        if (m_clock.now() + delay >= deadline)
+            return response;
+        util::info("token endpoint {}: {}; asking again with a new assertion in {} ms",
+                   m_credentials.token_url,
+                   response.status ? fmt::format("{} {}", response.status, response.reason)
+                                   : response.transport_error,
+                   delay.count());
+        m_clock.sleep_for(delay);
+    }
+}
+
+bool TokenSource::is_due() const {
+    if (!m_credentials.access_token.empty())
+        return false;
+    return !m_has_token || m_clock.now() + m_renewal_margin >= m_token.expires_at;
 }
 
 bool TokenSource::renew_after_unauthorized() {

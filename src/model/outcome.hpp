@@ -1,5 +1,7 @@
 #pragma once
 
+#include "model/request_counts.hpp"
+
 #include <optional>
 #include <string>
 #include <string_view>
@@ -48,13 +50,14 @@ struct Counts {
 struct RunReport {
     std::string command; // "post" or "dry-run"
     bool dry_run = false;
-    bool interrupted = false; // stopped by SIGINT/SIGTERM: what was not sent stays unsent
+    bool interrupted = false;   // stopped by SIGINT/SIGTERM: what was not sent stays unsent
     bool is_plan_stale = false; // post --plan: the LMS changed since the plan for someone
     std::string line_item;
     std::string keep;
     std::string select;
     Counts counts;
     std::vector<Outcome> scores;
+    std::optional<RequestCounts> requests; // when the platform was contacted
 };
 
 } // namespace gradepost::model

@@ -22,6 +22,10 @@ std::string run_report_json(const model::RunReport& report);
 // The post / dry-run report for a terminal: one row per student, then the counts.
 std::string run_report_table(const model::RunReport& report, const Style& style);
 
+// "requests: 1 token, 600 score posts; 612 sends (12 retries), 0 unauthorized, 3 throttled,
+// 1.2 s waiting on the pacer"
+std::string request_counts_line(const model::RequestCounts& counts);
+
 // The same rows as --json, as CSV (--report FILE.csv); cells that a spreadsheet would run
 // as a formula (= + - @ tab CR) are escaped with a leading apostrophe.
 std::string run_report_csv(const model::RunReport& report);

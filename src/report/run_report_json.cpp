@@ -90,6 +90,14 @@ std::string run_report_json(const model::RunReport& report) {
                    "\"posted\": {}, \"failed\": {}, \"skipped\": {}}}",
                    counts.rows, counts.students, counts.selected, counts.posted, counts.failed,
                    counts.skipped);
+    if (const auto& requests = report.requests)
+        fmt::format_to(to,
+                       ",\n  \"requests\": {{\"token\": {}, \"score_posts\": {}, \"sends\": {}, "
+                       "\"retries\": {}, \"unauthorized\": {}, \"throttled\": {}, "
+                       "\"pacer_wait_s\": {:.3f}}}",
+                       requests->token_requests, requests->score_posts, requests->sends,
+                       requests->retries, requests->unauthorized, requests->throttled,
+                       requests->pacer_wait_seconds);
     auto histogram = score_histogram(report);
     fmt::format_to(to, ",\n  \"histogram\": [{}]", fmt::join(histogram, ", "));
     out.append(",\n  \"scores\": [");

@@ -155,6 +155,15 @@ std::string summary_line(const model::RunReport& report, const Style& style) {
 
 } // namespace
 
+std::string request_counts_line(const model::RequestCounts& counts) {
+    return fmt::format(
+        "requests: {} token, {} score post{}; {} send{} ({} retr{}), {} "
+        "unauthorized, {} throttled, {:.1f} s waiting on the pacer",
+        counts.token_requests, counts.score_posts, counts.score_posts == 1 ? "" : "s", counts.sends,
+        counts.sends == 1 ? "" : "s", counts.retries, counts.retries == 1 ? "y" : "ies",
+        counts.unauthorized, counts.throttled, counts.pacer_wait_seconds);
+}
+
 std::string run_report_table(const model::RunReport& report, const Style& style) {
     // Hand edits left alone need a look: they are listed even when other skips are counted.
     std::vector<const model::Outcome*> skipped;

@@ -50,6 +50,7 @@ nlohmann::json to_json(const FaultSettings& settings) {
             {"request_cost", settings.request_cost},
             {"rps_cap", settings.rps_cap},
             {"expire_tokens_every", settings.expire_tokens_every},
+            {"drop_token_replies", settings.drop_token_replies},
             {"on_token", settings.on_token}};
 }
 
@@ -74,6 +75,7 @@ void apply_changes(FaultSettings& settings, const nlohmann::json& changes) {
     take(changes, "request_cost", changed.request_cost, is_not_negative);
     take(changes, "rps_cap", changed.rps_cap, is_count);
     take(changes, "expire_tokens_every", changed.expire_tokens_every, is_count);
+    take(changes, "drop_token_replies", changed.drop_token_replies, is_count);
     take(changes, "on_token", changed.on_token, is_any);
     settings = changed;
 }

@@ -20,6 +20,9 @@ struct FaultSettings {
     double request_cost = 0;     // added to each request's own time (seconds) once done
     int rps_cap = 0;             // 429 above this many requests per second; 0: none
     int expire_tokens_every = 0; // a token stops working after this many requests; 0: never
+    // The next this many token requests are granted (the jti is spent, the token issued) and
+    // then the connection is closed before the answer: a token reply lost on the wire.
+    int drop_token_replies = 0;
     bool on_token = false;
 };
 

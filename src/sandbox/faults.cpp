@@ -83,6 +83,14 @@ std::pair<double, double> FaultInjector::settle(const std::string& client_id, do
     return {cost, std::max(0.0, m_settings.bucket_size - bucket.level)};
 }
 
+bool FaultInjector::take_token_reply_drop() {
+    std::lock_guard lock(m_mutex);
+    if (m_settings.drop_token_replies <= 0)
+        return false;
+    --m_settings.drop_token_replies;
+    return true;
+}
+
 bool FaultInjector::is_bucket_enabled() const {
     std::lock_guard lock(m_mutex);
     return m_settings.canvas_throttle;

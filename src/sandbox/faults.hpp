@@ -46,6 +46,9 @@ public:
     // the fixed request_cost. Returns what the request cost and what remains.
     std::pair<double, double> settle(const std::string& client_id, double seconds);
 
+    // Whether this granted token reply is to be lost (drop_token_replies), counting it down.
+    bool take_token_reply_drop();
+
     bool is_bucket_enabled() const;
     FaultSettings settings() const;
     // Throws std::invalid_argument and changes nothing when `changes` is not valid.

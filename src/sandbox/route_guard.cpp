@@ -134,6 +134,9 @@ httplib::Server::Handler guard(SandboxContext& context, RouteKind kind,
                 authorize(context, settings, scopes, exchange);
             if (exchange.fault.empty())
                 handler(request, response, exchange.notes);
+            if (kind == RouteKind::token && response.status == 200 &&
+                context.faults.take_token_reply_drop())
+                exchange.fault = "drop";
         } catch (const RequestError& error) {
             send_error(response, context.quirks, error.status(), error.what());
         } catch (const std::exception& error) {

@@ -80,13 +80,27 @@ http::Response FakeTransport::answer(const http::Request& request) {
 
 std::vector<http::Response>
 FakeTransport::perform(std::span<const http::Request> requests,
-                       const std::function<void(std::size_t, const http::Response&)>& on_done) {
+                       const std::function<void(std::size_t, const http::Response&)>& on_done,
+                       const http::BeforeFirstSend& before_first_send) {
     ++m_perform_calls;
     std::vector<http::Response> responses;
     responses.reserve(requests.size());
+    bool holding = false;
     for (std::size_t index = 0; index < requests.size(); ++index) {
-        m_requests.push_back(requests[index]);
-        responses.push_back(answer(requests[index]));
+        http::Request request = requests[index];
+        if (holding || (before_first_send && !before_first_send(index, request))) {
+            holding = true;
+            http::Response held;
+            held.attempts = 0;
+            held.failure = http::Failure::not_sent;
+            held.transport_error = "held back before sending";
+            held.is_held = true;
+            responses.push_back(std::move(held));
+            continue;
+        }
+        m_requests.push_back(request);
+        ++m_counts.sends;
+        responses.push_back(answer(request));
         if (on_done)
             on_done(index, responses.back());
     }

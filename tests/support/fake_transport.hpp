@@ -13,7 +13,8 @@ namespace gradepost::testing {
 // A Transport that sends nothing: it records every request and answers from a script.
 // Rules (method + URL, first match with uses left wins) come before the queue of answers
 // for any request; a request nothing answers gets status 0 and a transport error naming it.
-// Requests of one perform() are answered in order, and on_done fires for each.
+// Requests of one perform() are answered in order, and on_done fires for each; one that
+// before_first_send holds back, and all after it, come back held and unrecorded.
 class FakeTransport final : public http::Transport {
 public:
     using Responder = std::function<http::Response(const http::Request&)>;
@@ -28,7 +29,8 @@ public:
 
     std::vector<http::Response>
     perform(std::span<const http::Request> requests,
-            const std::function<void(std::size_t, const http::Response&)>& on_done = {}) override;
+            const std::function<void(std::size_t, const http::Response&)>& on_done = {},
+            const http::BeforeFirstSend& before_first_send = {}) override;
 
     const std::vector<http::Request>& requests() const { return m_requests; }
     // Recorded requests whose method matches and whose URL contains `url_part`.

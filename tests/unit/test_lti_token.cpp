@@ -193,6 +193,87 @@ TEST_SUITE("lti::token") {
         CHECK(jti(0) != jti(1));
     }
 
+    TEST_CASE("a token reply lost on the wire is asked again with a new assertion") {
+        testing::FakeTransport transport;
+        testing::FakeClock clock;
+        http::Response dropped;
+        dropped.transport_error = "Connection reset by peer";
+        dropped.failure = http::Failure::no_answer;
+        transport.on("POST", k_token_url, dropped, 1);
+        transport.on("POST", k_token_url, token_answer("tok-after-drop"));
+        lti::TokenSource tokens(transport, credentials(), &test_key(), {}, clock);
+        CHECK(tokens.token().access_token == "tok-after-drop");
+        REQUIRE(transport.requests().size() == 2);
+        auto claims = [&](std::size_t index) {
+            auto assertion = form_fields(transport.requests()[index].body)["client_assertion"];
+            return nlohmann::json::parse(base64url_decode(split(assertion, '.')[1]));
+        };
+        CHECK(claims(0)["jti"] != claims(1)["jti"]);
+        CHECK(claims(1)["iat"].get<long>() >= claims(0)["iat"].get<long>());
+        CHECK(transport.requests()[0].is_single_use);
+        CHECK(clock.slept() > std::chrono::microseconds(0));
+    }
+
+    TEST_CASE("a throttled token endpoint is asked again after its Retry-After") {
+        testing::FakeTransport transport;
+        testing::FakeClock clock;
+        transport.on("POST", k_token_url, make_response(429, "", {{"Retry-After", "7"}}), 1);
+        transport.on("POST", k_token_url, token_answer("tok-1"));
+        lti::TokenSource tokens(transport, credentials(), &test_key(), {}, clock);
+        CHECK(tokens.token().access_token == "tok-1");
+        CHECK(transport.requests().size() == 2);
+        CHECK(clock.slept() >= std::chrono::seconds(7));
+    }
+
+    TEST_CASE("token retries stop at the retry budget and within the request timeout") {
+        testing::FakeTransport transport;
+        testing::FakeClock clock;
+        transport.on("POST", k_token_url, make_response(503, "down"));
+        SUBCASE("retries") {
+            http::TransportOptions policy;
+            policy.retries = 2;
+            lti::TokenSource tokens(transport, credentials(), &test_key(), {}, clock, policy);
+            CHECK_THROWS_AS(tokens.token(), util::UnreachableError);
+            CHECK(transport.requests().size() == 3);
+        }
+        SUBCASE("timeout") {
+            http::TransportOptions policy;
+            policy.retries = 50;
+            policy.request_timeout = std::chrono::seconds(20);
+            lti::TokenSource tokens(transport, credentials(), &test_key(), {}, clock, policy);
+            CHECK_THROWS_AS(tokens.token(), util::UnreachableError);
+            CHECK(clock.slept() < std::chrono::seconds(20));
+            CHECK(transport.requests().size() < 51);
+        }
+    }
+
+    TEST_CASE("a refused token request is not repeated") {
+        testing::FakeTransport transport;
+        testing::FakeClock clock;
+        transport.on("POST", k_token_url,
+                     make_response(400, R"({"error":"invalid_client"})",
+                                   {{"Content-Type", "application/json"}}));
+        lti::TokenSource tokens(transport, credentials(), &test_key(), {}, clock);
+        CHECK_THROWS_AS(tokens.token(), util::ConfigError);
+        CHECK(transport.requests().size() == 1);
+    }
+
+    TEST_CASE("a 2-second token is renewed a fifth of its lifetime ahead, not 30 s ahead") {
+        testing::FakeTransport transport;
+        testing::FakeClock clock;
+        transport.on("POST", k_token_url, token_answer("short", 2));
+        lti::TokenSource tokens(transport, credentials(), &test_key(), {}, clock);
+        for (int step = 0; step < 10; ++step) {
+            tokens.token();
+            clock.advance(std::chrono::milliseconds(100));
+        }
+        // One second of calls: the first token (renewed 0.4 s before its 2 s end) serves all.
+        CHECK(tokens.requests_made() == 1);
+        clock.advance(std::chrono::milliseconds(700));
+        tokens.token();
+        CHECK(tokens.requests_made() == 2);
+    }
+
     TEST_CASE("one token serves many calls until 30 s before it expires") {
         testing::FakeTransport transport;
         testing::FakeClock clock;
