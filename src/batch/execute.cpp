@@ -165,58 +165,68 @@ model::RunReport execute(const model::Plan& plan, const state::Target& target,
     }
 
     observer.posting_started(sendings.size());
+    std::vector<lti::Score> scores;
+    scores.reserve(sendings.size());
+    for (const auto& sending : sendings)
+        scores.push_back(sending.score);
+
+    // Journal the intent before the first byte of a score leaves, so a crash loses nothing:
+    // a chunk at a time, as its first score is about to go, while the previous chunk's posts
+    // are still in flight (the pipeline never drains for the journal).
+    std::size_t journaled = 0;
+    auto journal_through = [&](std::size_t index) {
+        while (index >= journaled) {
+            auto chunk_end = std::min(journaled + options.chunk_size, sendings.size());
+            std::vector<state::PendingScore> pending;
+            for (std::size_t i = journaled; i < chunk_end; ++i)
+                pending.push_back({sendings[i].score.user_id,
+                                   sent_score_of(sendings[i].score, sendings[i].entry->score)});
+            ledger.mark_pending(target, pending);
+            journaled = chunk_end;
+        }
+    };
+
+    // Record what the platform answered, a chunk at a time; unanswered posts stay pending,
+    // and scores an interruption kept from being sent were never journaled as sent.
     std::vector<std::string> unanswered;
-    std::size_t next = 0;
-    for (; next < sendings.size() && !util::is_interrupted(); next += options.chunk_size) {
-        std::span<Sending> chunk(sendings.data() + next,
-                                 std::min(options.chunk_size, sendings.size() - next));
-
-        // Journal the intent before the first byte leaves, so a crash loses nothing.
-        std::vector<state::PendingScore> pending;
-        std::vector<lti::Score> scores;
-        for (const auto& sending : chunk) {
-            pending.push_back(
-                {sending.score.user_id, sent_score_of(sending.score, sending.entry->score)});
-            scores.push_back(sending.score);
-        }
-        ledger.mark_pending(target, pending);
-
-        auto answers =
-            client.post_scores(target.line_item, scores,
-                               [&](std::size_t, const lti::PostAnswer&) { observer.score_done(); });
-
-        // Record what the platform answered; unanswered posts stay pending.
-        std::vector<state::PostResult> results;
-        for (std::size_t i = 0; i < chunk.size(); ++i) {
-            const auto& answer = answers[i];
-            auto& outcome = report.scores[chunk[i].report_index];
-            outcome.http_status = answer.http_status;
-            if (answer.is_success) {
-                outcome.action = model::Action::posted;
-                results.push_back({chunk[i].score.user_id, true, answer.http_status, ""});
-            } else if (answer.may_have_been_applied) {
-                outcome.action = model::Action::failed;
-                outcome.error = answer.error;
-                outcome.fault = answer.fault;
-                unanswered.push_back(chunk[i].score.user_id);
-            } else {
-                outcome.action = model::Action::failed;
-                outcome.error = answer.error;
-                outcome.fault = answer.fault;
-                results.push_back(
-                    {chunk[i].score.user_id, false, answer.http_status, answer.error});
-            }
-            outcome.reason.clear();
-        }
-        ledger.record_results(target, results);
-    }
-
-    // Students left unsent by an interruption are reported as such; nothing was journaled.
-    for (std::size_t i = next; i < sendings.size(); ++i) {
+    std::vector<state::PostResult> results;
+    auto record = [&](std::size_t i, const lti::PostAnswer& answer) {
+        observer.score_done();
         auto& outcome = report.scores[sendings[i].report_index];
-        outcome.action = model::Action::skipped;
-        outcome.reason = "interrupted before sending";
-    }
+        const auto& user_id = sendings[i].score.user_id;
+        outcome.http_status = answer.http_status;
+        outcome.reason.clear();
+        if (!answer.was_sent) {
+            outcome.action = model::Action::skipped;
+            outcome.reason = "interrupted before sending";
+            if (i < journaled) // journaled with its chunk: the intent is withdrawn as failed
+                results.push_back({user_id, false, 0, "interrupted before sending"});
+        } else if (answer.is_success) {
+            outcome.action = model::Action::posted;
+            results.push_back({user_id, true, answer.http_status, ""});
+        } else {
+            outcome.action = model::Action::failed;
+            outcome.error = answer.error;
+            outcome.fault = answer.fault;
+            if (answer.may_have_been_applied)
+                unanswered.push_back(user_id);
+            else
+                results.push_back({user_id, false, answer.http_status, answer.error});
+        }
+        if (results.size() >= options.chunk_size) {
+            ledger.record_results(target, results);
+            results.clear();
+        }
+    };
+    if (!sendings.empty() && !util::is_interrupted())
+        client.post_scores(target.line_item, scores, record, journal_through);
+    else
+        for (auto& sending : sendings) {
+            auto& outcome = report.scores[sending.report_index];
+            outcome.action = model::Action::skipped;
+            outcome.reason = "interrupted before sending";
+        }
+    ledger.record_results(target, results);
 
     std::map<std::string, model::Outcome*> outcome_of_user;
     for (const auto& sending : sendings)

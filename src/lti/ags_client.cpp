@@ -118,6 +118,7 @@ PostAnswer answer_of(const http::Response& response) {
     answer.http_status = response.status;
     answer.is_success = response.is_success();
     answer.may_have_been_applied = response.may_have_been_applied;
+    answer.was_sent = response.attempts > 0;
     if (!answer.is_success) {
         answer.error = score_post_error(response);
         answer.fault = fault_of(http::classify(response));
@@ -260,7 +261,8 @@ std::vector<Result> AgsClient::results(const std::string& line_item_url,
 
 std::vector<PostAnswer>
 AgsClient::post_scores(const std::string& line_item_url, std::span<const Score> scores,
-                       const std::function<void(std::size_t, const PostAnswer&)>& on_done) {
+                       const std::function<void(std::size_t, const PostAnswer&)>& on_done,
+                       const std::function<void(std::size_t)>& before_send) {
     if (scores.empty())
         return {};
     std::string url = append_path(line_item_url, "scores");
@@ -310,9 +312,11 @@ AgsClient::post_scores(const std::string& line_item_url, std::span<const Score> 
             if (on_done)
                 on_done(index, answers[index]);
         };
-        auto before_first_send = [&](std::size_t, http::Request& request) {
+        auto before_first_send = [&](std::size_t position, http::Request& request) {
             if (saw_unauthorized || m_tokens.is_due())
                 return false;
+            if (before_send)
+                before_send(pending[position]);
             authorize(request, m_tokens.token());
             ++m_score_posts;
             return true;

@@ -22,6 +22,7 @@ struct PostAnswer {
     bool may_have_been_applied = false;      // no response, or an error after a send with no answer
     std::string error;                       // the platform's message, with a hint for known cases
     model::Fault fault = model::Fault::none; // for the exit code, when not a success
+    bool was_sent = true;                    // false: interrupted before its first send
 };
 
 // AGS and NRPS over a Transport, with the platform's quirks (URLs with query strings,
@@ -44,10 +45,13 @@ public:
                                 const std::optional<std::string>& user_id);
 
     // Posts scores concurrently; answers in the same order. A 401 renews the token (once per
-    // expiry) and re-sends the refused posts. `on_done(index, answer)` fires as each finishes.
+    // expiry) and re-sends the refused posts. `on_done(index, answer)` fires as each finishes;
+    // `before_send(index)` just before a score is sent (again after a renewal), while others
+    // are in flight: the caller journals there, so the pipeline never drains for it.
     std::vector<PostAnswer>
     post_scores(const std::string& line_item_url, std::span<const Score> scores,
-                const std::function<void(std::size_t, const PostAnswer&)>& on_done = {});
+                const std::function<void(std::size_t, const PostAnswer&)>& on_done = {},
+                const std::function<void(std::size_t)>& before_send = {});
 
     std::vector<Member> members(const std::string& memberships_url);
 
