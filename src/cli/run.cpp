@@ -1,6 +1,7 @@
 #include "cli/run.hpp"
 
 #include "cli/command.hpp"
+#include "cli/command_line_check.hpp"
 #include "util/error.hpp"
 #include "util/log.hpp"
 
@@ -86,11 +87,17 @@ int run(int argc, char** argv) {
     add_watch_command(app, globals, action);
 
     try {
+        check_command_line(app, argc, argv);
         app.parse(argc, argv);
     } catch (const CLI::ParseError& error) {
         // CLI11 numbers its own codes from 100; --help and --version are successes.
-        int code = app.exit(error);
-        return code == 0 ? 0 : static_cast<int>(util::ExitCode::usage);
+        if (error.get_exit_code() == 0)
+            return app.exit(error);
+        util::write_log(util::LogLevel::error, describe_parse_error(error));
+        return static_cast<int>(util::ExitCode::usage);
+    } catch (const util::Error& error) {
+        util::write_log(util::LogLevel::error, error.what());
+        return static_cast<int>(error.code());
     }
 
     util::set_verbosity(globals.quiet ? -1 : globals.verbose);
