@@ -135,6 +135,7 @@ int run(int argc, char** argv) {
     add_doctor_command(app, globals, action);
     add_sync_command(app, globals, action);
     add_watch_command(app, globals, action);
+    add_completion_command(app, globals, action);
 
     try {
         check_command_line(app, argc, argv);
