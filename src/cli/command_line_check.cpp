@@ -112,6 +112,14 @@ void check_command_line(const CLI::App& app, int argc, const char* const* argv) 
         }
         command = sub;
     }
+    // "gradepost state" alone: name the commands it takes (the root's error says --help).
+    if (command != &app && command->get_require_subcommand_min() > 0) {
+        std::string names;
+        for (const auto* sub : subcommands_of(*command))
+            names += (names.empty() ? "" : "|") + sub->get_name();
+        throw util::UsageError(
+            fmt::format("which command? gradepost {} {}", command_path(command), names));
+    }
 }
 
 std::string describe_parse_error(const CLI::ParseError& error) {

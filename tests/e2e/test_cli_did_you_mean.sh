@@ -34,6 +34,10 @@ assert_eq "$(cat "$work/cmd.err")" "gradepost: error: unknown command pots; did 
 expect_exit 2 "$GRADEPOST" state shwo
 assert_eq "$(cat "$work/cmd.err")" \
   "gradepost: error: unknown command state shwo; did you mean state show?"
+expect_exit 2 "$GRADEPOST" --json state
+assert_eq "$(cat "$work/cmd.err")" "gradepost: error: which command? gradepost state show|forget|adopt"
+expect_exit 2 "$GRADEPOST" keys --bits 4096
+assert_contains "$work/cmd.err" "unknown option --bits"
 expect_exit 2 "$GRADEPOST" frobnicate
 assert_eq "$(cat "$work/cmd.err")" "gradepost: error: unknown command frobnicate; see gradepost --help"
 
