@@ -141,6 +141,8 @@ void add_keys_command(CLI::App& app, GlobalOptions& globals, Action& action) {
     auto options = std::make_shared<KeysOptions>();
     auto* keys = app.add_subcommand("keys", "Make the tool's RSA key pair for registration");
     keys->require_subcommand(1);
+    keys->footer("Example:\n  gradepost keys generate --out ~/.config/gradepost/keys/canvas\n"
+                 "(see gradepost keys generate --help)");
     auto* generate =
         keys->add_subcommand("generate", "New RSA key pair, public JWK/JWKS with an RFC 7638 kid");
     generate->add_option("--out", options->out, "Directory for private.pem, public.pem, jwks.json")

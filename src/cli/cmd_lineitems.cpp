@@ -95,6 +95,7 @@ void add_lineitems_command(CLI::App& app, GlobalOptions& globals, Action& action
     list->add_option("--label", list_options.label, "Only line items with this label");
     list->add_option("--limit", list_options.limit, "Page size asked of the platform")
         ->check(CLI::PositiveNumber);
+    list->footer("Example:\n  gradepost lineitems list --label \"Week 3 quiz\" --json");
     list->callback([&] { action = [&] { return run_list(globals, list_options); }; });
 
     auto* create = lineitems->add_subcommand("create", "Create a line item");
@@ -103,6 +104,8 @@ void add_lineitems_command(CLI::App& app, GlobalOptions& globals, Action& action
         ->required()
         ->check(CLI::PositiveNumber);
     add_filters(*create, create_options);
+    create->footer(
+        "Example:\n  gradepost lineitems create --label \"Week 3 quiz\" --max 20 --tag quiz");
     create->callback([&] { action = [&] { return run_create(globals, create_options); }; });
 
     // `gradepost lineitems` alone lists.

@@ -116,6 +116,11 @@ void add_sandbox_command(CLI::App& app, GlobalOptions& /*globals*/, Action& acti
     auto options = std::make_shared<sandbox::SandboxOptions>();
     add_course_options(*command, *options);
     add_fault_options(*command, *options);
+    command->footer(
+        "Example:\n  gradepost sandbox --students 30 --write-profile /tmp/sandbox\n"
+        "  gradepost --config /tmp/sandbox/config.json dry-run samples/attempts.json "
+        "--label \"Quiz 1\"\n"
+        "  gradepost sandbox --port 0 --ready-file /tmp/ready --fail-rate 0.2   # a flaky LMS");
     command->callback(
         [options, &action] { action = [options] { return sandbox::run_sandbox(*options); }; });
 }

@@ -160,12 +160,14 @@ void add_state_command(CLI::App& app, GlobalOptions& globals, Action& action) {
         state->add_subcommand("show", "Line items in the ledger, or one line item's students");
     show->add_option("--line-item", show_options.line_item, "Show this line item's students");
     show->add_option("--user", show_options.user, "Show only this user");
+    show->footer("Example:\n  gradepost state show --line-item URL --user 1001 --json");
     show->callback([&] { action = [&] { return run_show(globals, show_options); }; });
 
     auto* forget = state->add_subcommand("forget", "Remove a line item's entries, or one user's");
     forget->add_option("--line-item", forget_options.line_item, "The line item's URL")->required();
     forget->add_option("--user", forget_options.user, "Only this user");
     forget->add_flag("-y,--yes", forget_options.yes, "Do not ask for confirmation");
+    forget->footer("Example:\n  gradepost state forget --line-item URL --user 1001 --yes");
     forget->callback([&] { action = [&] { return run_forget(globals, forget_options); }; });
 
     add_state_adopt_command(*state, globals, action);

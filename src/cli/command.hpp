@@ -46,5 +46,6 @@ void add_sandbox_command(CLI::App& app, GlobalOptions& globals, Action& action);
 void add_doctor_command(CLI::App& app, GlobalOptions& globals, Action& action);
 void add_sync_command(CLI::App& app, GlobalOptions& globals, Action& action);
 void add_watch_command(CLI::App& app, GlobalOptions& globals, Action& action);
+void add_completion_command(CLI::App& app, GlobalOptions& globals, Action& action);
 
 } // namespace gradepost::cli

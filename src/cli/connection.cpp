@@ -11,15 +11,34 @@
 
 namespace gradepost::cli {
 
+namespace {
+
+// Which config file was looked at, for a message that says credentials are missing.
+std::string config_file_status(const std::filesystem::path& path) {
+    std::error_code ignored;
+    if (path.empty())
+        return "none: neither XDG_CONFIG_HOME nor HOME is set";
+    if (!std::filesystem::exists(path, ignored))
+        return "looked for " + path.string() + ": no such file";
+    return path.string();
+}
+
+} // namespace
+
 Connection::Connection(const GlobalOptions& globals, std::vector<std::string> scopes)
     : m_globals(globals), m_scopes(std::move(scopes)) {}
 Connection::~Connection() = default;
 
 const config::Profile& Connection::profile() {
     if (!m_profile) {
-        bool is_default = m_globals.config_file.empty();
-        auto path = is_default ? config::default_config_path(config::process_environment)
-                               : std::filesystem::path(m_globals.config_file);
+        // A file named by --config or GRADEPOST_CONFIG must exist; only the XDG default may not.
+        auto named_by_environment = config::process_environment("GRADEPOST_CONFIG");
+        bool is_default = m_globals.config_file.empty() &&
+                          (!named_by_environment || named_by_environment->empty());
+        auto path = m_globals.config_file.empty()
+                        ? config::default_config_path(config::process_environment)
+                        : std::filesystem::path(m_globals.config_file);
+        m_config_path = path;
         std::optional<std::string> name;
         if (!m_globals.profile.empty())
             name = m_globals.profile;
@@ -78,9 +97,11 @@ lti::TokenSource& Connection::tokens() {
                                  current.key_id, current.access_token};
     if (credentials.access_token.empty()) {
         if (current.token_url.empty() || current.client_id.empty())
-            throw util::ConfigError("no credentials: give --client-id and --token-url (or a "
-                                    "profile in the config file), or an access token in "
-                                    "GRADEPOST_ACCESS_TOKEN");
+            throw util::ConfigError(
+                "no credentials: give --client-id and --token-url (or a profile in the config "
+                "file, " +
+                config_file_status(m_config_path) +
+                "), or an access token in GRADEPOST_ACCESS_TOKEN");
         m_key = config::load_private_key(current.private_key_file,
                                          config::process_environment("GRADEPOST_PRIVATE_KEY"));
     } else {

@@ -45,6 +45,7 @@ private:
     const GlobalOptions& m_globals;
     std::vector<std::string> m_scopes;
     std::optional<config::Profile> m_profile;
+    std::filesystem::path m_config_path; // the file the profile was read from, or looked for
     std::optional<config::PrivateKey> m_key;
     std::unique_ptr<http::Transport> m_transport;
     std::unique_ptr<lti::TokenSource> m_tokens;

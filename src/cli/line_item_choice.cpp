@@ -1,5 +1,6 @@
 #include "cli/line_item_choice.hpp"
 
+#include "util/ascii.hpp"
 #include "util/error.hpp"
 #include "util/log.hpp"
 
@@ -7,6 +8,36 @@
 #include <fmt/format.h>
 
 namespace gradepost::cli {
+
+namespace {
+
+constexpr std::size_t k_most_labels_listed = 10;
+
+// What was asked for, what the platform has, and the label meant when only case differs.
+std::string no_match_message(const LineItemChoice& choice, const std::string& lineitems_url,
+                             const std::vector<lti::LineItem>& items) {
+    std::string wanted = choice.label.empty() ? "" : fmt::format(" labelled \"{}\"", choice.label);
+    std::string message = fmt::format("no line item{} matches in {}", wanted, lineitems_url);
+    if (!choice.label.empty())
+        for (const auto& item : items)
+            if (item.label != choice.label &&
+                util::lowercase_ascii(item.label) == util::lowercase_ascii(choice.label)) {
+                message += fmt::format("; did you mean \"{}\"?", item.label);
+                break;
+            }
+    if (items.empty()) {
+        message += "; the platform lists no line items there";
+    } else {
+        message += fmt::format("\nline items there ({}):", items.size());
+        for (std::size_t i = 0; i < items.size() && i < k_most_labels_listed; ++i)
+            message += fmt::format("\n  \"{}\"", items[i].label);
+        if (items.size() > k_most_labels_listed)
+            message += fmt::format("\n  ... and {} more", items.size() - k_most_labels_listed);
+    }
+    return message + "\npass --create --max N to create it, or see `gradepost lineitems list`";
+}
+
+} // namespace
 
 bool LineItemChoice::is_given() const {
     return !url.empty() || !label.empty() || !tag.empty() || !resource_id.empty() ||
@@ -53,9 +84,7 @@ std::string resolve_line_item(const LineItemChoice& choice, Connection& connecti
                                            matching.size(), list));
     }
     if (!choice.create)
-        throw util::UsageError("no line item matches in " + connection.lineitems_url() +
-                               "; pass --create --max N to create it, or see `gradepost "
-                               "lineitems list`");
+        throw util::UsageError(no_match_message(choice, connection.lineitems_url(), items));
     if (choice.label.empty() || !choice.maximum)
         throw util::UsageError("--create needs --label and --max");
     lti::LineItem item;

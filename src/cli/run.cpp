@@ -1,6 +1,8 @@
 #include "cli/run.hpp"
 
 #include "cli/command.hpp"
+#include "cli/command_line_check.hpp"
+#include "report/error_json.hpp"
 #include "util/error.hpp"
 #include "util/log.hpp"
 
@@ -58,6 +60,55 @@ void add_global_options(CLI::App& app, GlobalOptions& globals) {
         ->check(CLI::PositiveNumber);
 }
 
+// The "kind" of an error's JSON document: the exit code's row of DESIGN.md. Exit 2 is
+// "usage" when the command line is wrong and "input" when a file (or what it names) is.
+std::string_view kind_of(util::ExitCode code, bool is_command_line) {
+    switch (code) {
+    case util::ExitCode::ok:
+        return "ok";
+    case util::ExitCode::some_failed:
+        return "partial";
+    case util::ExitCode::usage:
+        return is_command_line ? "usage" : "input";
+    case util::ExitCode::config:
+        return "config";
+    case util::ExitCode::locked:
+        return "locked";
+    case util::ExitCode::unreachable:
+        return "unreachable";
+    case util::ExitCode::interrupted:
+        return "interrupted";
+    case util::ExitCode::internal:
+        break;
+    }
+    return "internal";
+}
+
+// Before parsing, --json is known only from the raw command line.
+bool asks_for_json(int argc, const char* const* argv) {
+    for (int i = 1; i < argc; ++i) {
+        std::string_view token = argv[i];
+        if (token == "--")
+            return false;
+        if (token == "--json")
+            return true;
+    }
+    return false;
+}
+
+// Every error ends here: "gradepost: error: ..." on stderr and, under --json, the error's
+// document on stdout. Returns the exit code.
+int report_error(bool json, util::ExitCode code, bool is_command_line, std::string_view message) {
+    util::write_log(util::LogLevel::error, message);
+    if (json) {
+        auto document = report::error_json(static_cast<int>(code), kind_of(code, is_command_line),
+                                           util::redact(message));
+        std::fwrite(document.data(), 1, document.size(), stdout);
+        std::fflush(stdout);
+    }
+    return static_cast<int>(code);
+}
+
 } // namespace
 
 int run(int argc, char** argv) {
@@ -84,13 +135,19 @@ int run(int argc, char** argv) {
     add_doctor_command(app, globals, action);
     add_sync_command(app, globals, action);
     add_watch_command(app, globals, action);
+    add_completion_command(app, globals, action);
 
     try {
+        check_command_line(app, argc, argv);
         app.parse(argc, argv);
     } catch (const CLI::ParseError& error) {
         // CLI11 numbers its own codes from 100; --help and --version are successes.
-        int code = app.exit(error);
-        return code == 0 ? 0 : static_cast<int>(util::ExitCode::usage);
+        if (error.get_exit_code() == 0)
+            return app.exit(error);
+        return report_error(asks_for_json(argc, argv), util::ExitCode::usage, true,
+                            describe_parse_error(error));
+    } catch (const util::Error& error) {
+        return report_error(asks_for_json(argc, argv), error.code(), true, error.what());
     }
 
     util::set_verbosity(globals.quiet ? -1 : globals.verbose);
@@ -101,14 +158,12 @@ int run(int argc, char** argv) {
     try {
         return action ? action() : 0;
     } catch (const util::Error& error) {
-        util::write_log(util::LogLevel::error, error.what());
-        return static_cast<int>(error.code());
+        return report_error(globals.json, error.code(), false, error.what());
     } catch (const std::exception& error) {
         // Not the user's input nor the platform: say so, rather than blame the configuration.
-        util::write_log(util::LogLevel::error,
-                        std::string("internal error (a bug in gradepost; please report it): ") +
-                            error.what());
-        return static_cast<int>(util::ExitCode::internal);
+        return report_error(globals.json, util::ExitCode::internal, false,
+                            std::string("internal error (a bug in gradepost; please report it): ") +
+                                error.what());
     }
 }
 

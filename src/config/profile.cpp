@@ -40,12 +40,18 @@ const Profile* choose_profile(const ConfigFile& config, const std::filesystem::p
     if (requested) {
         if (const Profile* profile = find(*requested))
             return profile;
+        // A configuration problem (exit 3), like a default_profile that is not there.
+        std::error_code ignored;
+        if (config_file.empty() || !std::filesystem::exists(config_file, ignored))
+            throw util::ConfigError(fmt::format(
+                "unknown profile \"{}\": there is no config file (looked for {})", *requested,
+                config_file.empty() ? "$XDG_CONFIG_HOME or $HOME" : config_file.string()));
         if (config.profiles.empty())
-            throw util::UsageError(fmt::format("unknown profile \"{}\": {} has no profiles",
-                                               *requested, config_file.string()));
-        throw util::UsageError(fmt::format("unknown profile \"{}\" (profiles in {}: {})",
-                                           *requested, config_file.string(),
-                                           profile_names(config.profiles)));
+            throw util::ConfigError(fmt::format("unknown profile \"{}\": {} has no profiles",
+                                                *requested, config_file.string()));
+        throw util::ConfigError(fmt::format("unknown profile \"{}\" (profiles in {}: {})",
+                                            *requested, config_file.string(),
+                                            profile_names(config.profiles)));
     }
     if (!config.default_profile.empty()) {
         if (const Profile* profile = find(config.default_profile))

@@ -41,7 +41,7 @@ std::optional<std::string> process_environment(const std::string& name);
 // an error), picks the profile (--profile, GRADEPOST_PROFILE, default_profile, the only one),
 // applies environment and flags, expands `~` and fills `{course}` (a URL keeps `{course}` when
 // no course is given: the command using it reports that). Throws util::ConfigError naming the
-// file, or util::UsageError for an unknown profile.
+// file, also for an unknown profile (listing those that exist).
 Profile resolve_profile(const std::filesystem::path& config_file, bool is_default_config_file,
                         const std::optional<std::string>& profile_name,
                         const ProfileOverrides& overrides, const Environment& environment);

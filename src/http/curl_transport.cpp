@@ -21,7 +21,10 @@
 
 namespace gradepost::http {
 
-namespace {
+// Named, not anonymous: CurlTransport::Impl (external linkage) holds a Session, and a member
+// of an anonymous-namespace type would make each including unit's Impl a different type
+// (-Wsubobject-linkage in a unity build).
+namespace curl_detail {
 
 using OnDone = std::function<void(std::size_t, const Response&)>;
 
@@ -546,11 +549,11 @@ private:
     std::vector<std::optional<util::Instant>> m_deadline; // first send + --timeout
 };
 
-} // namespace
+} // namespace curl_detail
 
 struct CurlTransport::Impl {
     explicit Impl(TransportOptions options) : session(std::move(options)) {}
-    Session session;
+    curl_detail::Session session;
 };
 
 CurlTransport::CurlTransport(TransportOptions options)
@@ -559,9 +562,9 @@ CurlTransport::CurlTransport(TransportOptions options)
 CurlTransport::~CurlTransport() = default;
 
 std::vector<Response> CurlTransport::perform(std::span<const Request> requests,
-                                             const OnDone& on_done,
+                                             const curl_detail::OnDone& on_done,
                                              const BeforeFirstSend& before_first_send) {
-    return Run(m_impl->session, m_counts, requests, on_done, before_first_send).run();
+    return curl_detail::Run(m_impl->session, m_counts, requests, on_done, before_first_send).run();
 }
 
 } // namespace gradepost::http

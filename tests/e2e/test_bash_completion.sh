@@ -28,12 +28,13 @@ bash -c 'source "$1"; complete -p gradepost' _ "$completion" | grep -q -- "-F _g
 
 # Commands and subcommands.
 assert_eq "$(complete_words gradepost "" | tr '\n' ' ')" \
-  "diff doctor dry-run keys lineitems post results roster sandbox state sync token watch " "commands"
+  "completion diff doctor dry-run keys lineitems post results roster sandbox state sync token watch " "commands"
 assert_eq "$(complete_words gradepost d | tr '\n' ' ')" "diff doctor dry-run " "commands d*"
 offers create gradepost lineitems ""
 offers list gradepost --json lineitems ""
 offers forget gradepost state f
 offers generate gradepost keys ""
+offers fish gradepost completion ""
 # Global options with values are skipped when finding the command.
 offers forget gradepost --config c.json --profile p state ""
 
@@ -75,7 +76,7 @@ assert_eq "$(complete_words gradepost post --label "" | tr -d '\n')" "" "complet
 # Every option of every command's --help is offered for that command, as the man page test
 # checks for the man page.
 commands=("" post dry-run "lineitems" "lineitems list" "lineitems create" results roster diff
-  "state show" "state forget" token "keys generate" sandbox doctor sync watch)
+  "state show" "state forget" token "keys generate" sandbox doctor sync watch completion)
 missing=""
 wrong=""
 for command in "${commands[@]}"; do

@@ -182,26 +182,26 @@ TEST_SUITE("config::profile") {
             doctest::Contains("choose one with --profile (a, b)"), util::UsageError);
     }
 
-    TEST_CASE("an unknown profile is a usage error listing the profiles") {
+    TEST_CASE("an unknown profile is a configuration error listing the profiles") {
         testing::ScratchDir dir;
         auto path = write_file(dir, "config.json", k_two_profiles);
         try {
             config::resolve_profile(path, false, std::string("blackboard"), {}, environment_of({}));
             FAIL("no error");
-        } catch (const util::UsageError& error) {
+        } catch (const util::ConfigError& error) {
             std::string message = error.what();
             CHECK(message.find("unknown profile \"blackboard\"") != std::string::npos);
             CHECK(message.find("canvas, moodle") != std::string::npos);
-            CHECK(error.code() == util::ExitCode::usage);
+            CHECK(error.code() == util::ExitCode::config);
         }
     }
 
-    TEST_CASE("an unknown GRADEPOST_PROFILE is a usage error too") {
+    TEST_CASE("an unknown GRADEPOST_PROFILE is a configuration error too") {
         testing::ScratchDir dir;
         auto path = write_file(dir, "config.json", k_two_profiles);
         CHECK_THROWS_AS(config::resolve_profile(path, false, std::nullopt, {},
                                                 environment_of({{"GRADEPOST_PROFILE", "nope"}})),
-                        util::UsageError);
+                        util::ConfigError);
     }
 
     TEST_CASE("bad JSON is reported with file:line:column") {
