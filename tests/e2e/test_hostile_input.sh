@@ -36,6 +36,8 @@ def write(name, data):
 # One 10 MB line: a score of ten million digits, then ten million letters.
 write("huge_line_digits_10mb.csv", "user_id,score,max\n1001," + "9" * mb10 + ",10\n")
 write("huge_line_letters_10mb.csv", "user_id,score,max\n1001,8,10\n1002," + "A" * mb10 + ",10\n")
+# One 10 MB field alone on a line under a three-column header.
+write("huge_single_field_row.csv", "user_id,score,max\n1001,8,10\n" + "A" * mb10 + "\n")
 # A quoted 10 MB field holding delimiters and line breaks.
 write("huge_quoted_field.csv", 'user_id,score,max\n1001,"' + "x,\n" * (mb10 // 3) + '",10\n')
 # A quote opened and never closed, then 10 MB, no line break at the end.
