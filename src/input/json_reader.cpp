@@ -5,11 +5,11 @@
 #include "input/duplicates.hpp"
 #include "input/format_detection.hpp"
 #include "input/json_positions.hpp"
+#include "input/strict_json.hpp"
 #include "input/text.hpp"
 #include "input/utf8.hpp"
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <unordered_set>
@@ -19,9 +19,6 @@
 namespace gradepost::input {
 
 namespace {
-
-// ordered_json keeps the keys in file order, so messages list them as the user wrote them.
-using Json = nlohmann::ordered_json;
 
 struct JsonRecord {
     Json value;
@@ -126,13 +123,15 @@ public:
             if (trim(line).empty())
                 continue;
             try {
-                Json value = Json::parse(line);
+                Json value = parse_strict_json(line);
                 if (!value.is_object())
                     error(line_number, 0, "line is not a JSON object");
                 else
                     m_records.push_back(
                         {std::move(value), line_number,
                          static_cast<std::size_t>(line.data() - text.data()) + line.find('{')});
+            } catch (const StrictJsonError& refusal) {
+                error(line_number, position_of(line, refusal.offset()).column, refusal.what());
             } catch (const Json::exception& exception) {
                 auto syntax = syntax_error(line, exception);
                 error(line_number, syntax.position.column, std::move(syntax.message));
@@ -321,7 +320,10 @@ ReadResult read_json(std::string_view text, std::string_view file_name, const Re
         return reader.finish();
     }
     try {
-        reader.split_document(text, Json::parse(text));
+        reader.split_document(text, parse_strict_json(text));
+    } catch (const StrictJsonError& refusal) {
+        auto position = position_of(text, refusal.offset());
+        reader.error(position.line, position.column, refusal.what());
     } catch (const Json::exception& exception) {
         if (looks_like_ndjson(text)) {
             reader.split_lines(text);
