@@ -2,6 +2,7 @@
 
 #include "input/dates.hpp"
 #include "input/text.hpp"
+#include "input/user_id.hpp"
 #include "input/value_parsing.hpp"
 
 #include <fmt/format.h>
@@ -35,8 +36,9 @@ RowOutcome build_attempt(const RawRow& row, const RowContext& context, ReadResul
     const ReadOptions& options = *context.options;
     const std::size_t errors_before = result.errors.size();
     auto fail = [&](Field field, std::string message) {
-        result.errors.push_back(
-            {{context.file_name, row.line, row.columns[field_index(field)]}, std::move(message)});
+        auto [line, column] = context.locate ? context.locate(row, field)
+                                             : std::pair{row.line, row.columns[field_index(field)]};
+        result.errors.push_back({{context.file_name, line, column}, std::move(message)});
     };
     auto value = [&](Field field) { return trim(row.values[field_index(field)].value_or("")); };
 
@@ -59,6 +61,8 @@ RowOutcome build_attempt(const RawRow& row, const RowContext& context, ReadResul
 
     if (auto user = value(Field::user); user.empty())
         fail(Field::user, "user id is missing");
+    else if (auto problem = user_id_problem(user))
+        fail(Field::user, std::move(problem->message));
     else
         attempt.user_id = user;
 

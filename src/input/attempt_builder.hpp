@@ -4,9 +4,11 @@
 #include "input/read_attempts.hpp"
 
 #include <array>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace gradepost::input {
 
@@ -24,6 +26,9 @@ struct RowContext {
     const ReadOptions* options = nullptr;
     bool decimal_comma = false;
     std::optional<double> header_maximum; // "Grade/10.00" or Canvas's "Points Possible" row
+    // Where a field's value is in formats whose rows have no columns (JSON): its line and
+    // column. Asked only for a row with an error; unset, a row's line and its field's column.
+    std::function<std::pair<std::size_t, std::size_t>(const RawRow&, Field)> locate;
 };
 
 enum class RowOutcome {

@@ -102,8 +102,34 @@ private:
             m_context.header_maximum = maximum.value;
     }
 
+    // Every record but a blank one has as many fields as the header: more means a value was
+    // split (most often an unquoted decimal comma), fewer a lost delimiter or a line break in
+    // an unquoted value; reading on would shift columns, or take a whole line for one value.
+    bool has_header_width(const CsvRecord& record) {
+        if (record.fields.size() == m_header.size())
+            return true;
+        std::string hint;
+        if (record.fields.size() > m_header.size())
+            hint = m_delimiter == ','   ? " (a value with an unquoted \",\"?)"
+                   : m_delimiter == ';' ? " (a value with an unquoted \";\"?)"
+                                        : "";
+        else
+            hint = " (a missing delimiter, or a line break in an unquoted value?)";
+        error(record.line, 0,
+              std::to_string(record.fields.size()) + " fields, the header has " +
+                  std::to_string(m_header.size()) + hint);
+        return false;
+    }
+
     void read_row(const CsvRecord& record) {
-        switch (classify_row(record.fields, m_layout.index[field_index(Field::user)])) {
+        auto kind = classify_row(record.fields, m_layout.index[field_index(Field::user)]);
+        if (kind == RowKind::blank)
+            return;
+        if (kind == RowKind::student)
+            ++m_result.rows;
+        if (!has_header_width(record))
+            return;
+        switch (kind) {
         case RowKind::blank:
         case RowKind::footer:
         case RowKind::posting_policy:
@@ -114,19 +140,7 @@ private:
         case RowKind::student:
             break;
         }
-        ++m_result.rows;
 
-        // More fields than the header means a value was split, most often an unquoted
-        // decimal comma; reading on would shift every later column.
-        if (record.fields.size() > m_header.size()) {
-            std::string hint = m_delimiter == ','   ? " (a value with an unquoted \",\"?)"
-                               : m_delimiter == ';' ? " (a value with an unquoted \";\"?)"
-                                                    : "";
-            error(record.line, 0,
-                  "row has " + std::to_string(record.fields.size()) +
-                      " fields but the header has " + std::to_string(m_header.size()) + hint);
-            return;
-        }
         bool is_valid = true;
         for (std::size_t i = 0; i < record.fields.size(); ++i) {
             if (!is_valid_utf8(record.fields[i])) {

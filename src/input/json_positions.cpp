@@ -18,7 +18,61 @@ std::size_t string_end(std::string_view json, std::size_t open) {
     return std::min(i, json.size());
 }
 
+bool is_number_character(char c) {
+    return (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E';
+}
+
+// Offset of the first character after `offset` that is not JSON white space.
+std::size_t skip_space(std::string_view json, std::size_t offset) {
+    while (offset < json.size() && is_json_space(json[offset]))
+        ++offset;
+    return offset;
+}
+
 } // namespace
+
+std::size_t token_offset(std::string_view json, JsonToken kind, std::size_t ordinal) {
+    std::size_t seen = 0;
+    for (std::size_t i = 0; i < json.size(); ++i) {
+        char c = json[i];
+        if (c == '"') {
+            std::size_t end = string_end(json, i);
+            std::size_t next = skip_space(json, end + 1);
+            if (kind == JsonToken::key && next < json.size() && json[next] == ':' &&
+                seen++ == ordinal)
+                return i;
+            i = end;
+        } else if (c == '-' || (c >= '0' && c <= '9')) {
+            if (kind == JsonToken::number && seen++ == ordinal)
+                return i;
+            while (i + 1 < json.size() && is_number_character(json[i + 1]))
+                ++i;
+        }
+    }
+    return json.size();
+}
+
+std::optional<std::size_t> member_value_offset(std::string_view json, std::size_t object,
+                                               std::string_view key) {
+    int depth = 0;
+    for (std::size_t i = object; i < json.size(); ++i) {
+        char c = json[i];
+        if (c == '"') {
+            std::size_t end = string_end(json, i);
+            std::size_t next = skip_space(json, end + 1);
+            if (depth == 1 && next < json.size() && json[next] == ':' &&
+                json.substr(i + 1, end - i - 1) == key)
+                return skip_space(json, next + 1);
+            i = end;
+        } else if (c == '{' || c == '[') {
+            ++depth;
+        } else if (c == '}' || c == ']') {
+            if (--depth == 0)
+                break;
+        }
+    }
+    return std::nullopt;
+}
 
 std::vector<std::size_t> find_record_offsets(std::string_view json, RecordArray where) {
     const int record_depth = where == RecordArray::top_level ? 1 : 2;

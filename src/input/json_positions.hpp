@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -12,6 +13,17 @@ namespace gradepost::input {
 enum class RecordArray { top_level, attempts_member };
 
 std::vector<std::size_t> find_record_offsets(std::string_view json, RecordArray where);
+
+// Byte offset of the `ordinal`-th (0-based, in file order) object key or number literal of
+// valid JSON; the text's size when there are fewer.
+enum class JsonToken { key, number };
+
+std::size_t token_offset(std::string_view json, JsonToken kind, std::size_t ordinal);
+
+// Byte offset of the value of member `key` of the object starting at `object` (its '{'),
+// when the key is written without escapes.
+std::optional<std::size_t> member_value_offset(std::string_view json, std::size_t object,
+                                               std::string_view key);
 
 // 1-based line and column of a byte offset.
 struct TextPosition {

@@ -5,12 +5,13 @@
 #include "input/duplicates.hpp"
 #include "input/format_detection.hpp"
 #include "input/json_positions.hpp"
+#include "input/strict_json.hpp"
 #include "input/text.hpp"
 #include "input/utf8.hpp"
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <unordered_set>
 #include <utility>
 #include <vector>
@@ -19,12 +20,10 @@ namespace gradepost::input {
 
 namespace {
 
-// ordered_json keeps the keys in file order, so messages list them as the user wrote them.
-using Json = nlohmann::ordered_json;
-
 struct JsonRecord {
     Json value;
     std::size_t line = 0;
+    std::size_t offset = 0; // of its '{' in the text
 };
 
 constexpr std::size_t k_longest_last_read = 40;
@@ -102,6 +101,7 @@ public:
         m_context.file_name = std::string(file_name);
         m_context.options = &options;
         m_context.decimal_comma = options.decimal_comma;
+        m_context.locate = [this](const RawRow& row, Field field) { return locate(row, field); };
     }
 
     void error(std::size_t line, std::size_t column, std::string message) {
@@ -110,6 +110,7 @@ public:
 
     // NDJSON: each non-blank line is one object; a bad line is reported and the rest read.
     void split_lines(std::string_view text) {
+        m_text = text;
         std::size_t line_number = 0;
         std::size_t start = 0;
         while (start < text.size()) {
@@ -122,11 +123,15 @@ public:
             if (trim(line).empty())
                 continue;
             try {
-                Json value = Json::parse(line);
+                Json value = parse_strict_json(line);
                 if (!value.is_object())
                     error(line_number, 0, "line is not a JSON object");
                 else
-                    m_records.push_back({std::move(value), line_number});
+                    m_records.push_back(
+                        {std::move(value), line_number,
+                         static_cast<std::size_t>(line.data() - text.data()) + line.find('{')});
+            } catch (const StrictJsonError& refusal) {
+                error(line_number, position_of(line, refusal.offset()).column, refusal.what());
             } catch (const Json::exception& exception) {
                 auto syntax = syntax_error(line, exception);
                 error(line_number, syntax.position.column, std::move(syntax.message));
@@ -135,6 +140,7 @@ public:
     }
 
     void split_document(std::string_view text, Json document) {
+        m_text = text;
         if (document.is_array()) {
             add_elements(text, std::move(document), RecordArray::top_level);
         } else if (document.is_object() && document.contains("attempts")) {
@@ -145,7 +151,8 @@ public:
             else
                 add_elements(text, std::move(attempts), RecordArray::attempts_member);
         } else if (document.is_object()) {
-            m_records.push_back({std::move(document), position_of(text, text.find('{')).line});
+            m_records.push_back(
+                {std::move(document), position_of(text, text.find('{')).line, text.find('{')});
         } else {
             error(1, 0,
                   "expected an array of objects, an object with an \"attempts\" array, or one "
@@ -172,7 +179,7 @@ private:
             if (!elements[i].is_object())
                 error(line, 0, "element " + std::to_string(i + 1) + " is not an object");
             else
-                m_records.push_back({std::move(elements[i]), line});
+                m_records.push_back({std::move(elements[i]), line, has_lines ? offsets[i] : 0});
         }
     }
 
@@ -212,9 +219,30 @@ private:
         return m_layout_errors.empty() ? &m_layout : nullptr;
     }
 
+    // The line and column of a field's value in the record being read: found by a scan of
+    // the record's text, done only for a row with an error.
+    std::pair<std::size_t, std::size_t> locate(const RawRow& row, Field field) const {
+        if (!m_current || m_current->line == 0)
+            return {row.line, 0};
+        const auto& index = m_current_layout->index[field_index(field)];
+        if (!index)
+            return {row.line, 0};
+        auto value = member_value_offset(m_text, m_current->offset, m_current_keys[*index]);
+        if (!value)
+            return {row.line, 0};
+        std::string_view before = m_text.substr(m_current->offset, *value - m_current->offset);
+        std::size_t line = m_current->line +
+                           static_cast<std::size_t>(std::count(before.begin(), before.end(), '\n'));
+        auto line_start = m_text.rfind('\n', *value - 1);
+        std::size_t column =
+            line_start == std::string_view::npos || *value == 0 ? *value + 1 : *value - line_start;
+        return {line, column};
+    }
+
     void read_record(const JsonRecord& record) {
         ++m_result.rows;
-        std::vector<std::string_view> keys;
+        std::vector<std::string_view>& keys = m_current_keys;
+        keys.clear();
         std::vector<const Json*> values;
         for (const auto& item : record.value.items()) {
             keys.push_back(item.key());
@@ -223,6 +251,8 @@ private:
         const ColumnLayout* layout = layout_for(keys, record.line);
         if (!layout)
             return;
+        m_current = &record;
+        m_current_layout = layout;
         RawRow row;
         row.line = record.line;
         bool is_valid = true;
@@ -261,6 +291,10 @@ private:
     ColumnLayout m_layout;
     std::vector<std::string> m_layout_errors;
     std::array<std::string, k_field_count> m_texts;
+    std::string_view m_text;
+    const JsonRecord* m_current = nullptr;
+    const ColumnLayout* m_current_layout = nullptr;
+    std::vector<std::string_view> m_current_keys;
 };
 
 // A pretty-printed document also starts with '{', so NDJSON is recognised by its first line
@@ -286,7 +320,10 @@ ReadResult read_json(std::string_view text, std::string_view file_name, const Re
         return reader.finish();
     }
     try {
-        reader.split_document(text, Json::parse(text));
+        reader.split_document(text, parse_strict_json(text));
+    } catch (const StrictJsonError& refusal) {
+        auto position = position_of(text, refusal.offset());
+        reader.error(position.line, position.column, refusal.what());
     } catch (const Json::exception& exception) {
         if (looks_like_ndjson(text)) {
             reader.split_lines(text);

@@ -4,6 +4,7 @@
 #include "input/file_text.hpp"
 #include "input/format_detection.hpp"
 #include "input/text.hpp"
+#include "input/user_id.hpp"
 #include "input/utf8.hpp"
 #include "util/error.hpp"
 
@@ -40,8 +41,9 @@ std::string shown_name(std::string_view name, bool& is_utf8) {
     return shown;
 }
 
-std::string location(std::string_view file_name, std::size_t line) {
-    return std::string(file_name) + ":" + std::to_string(line) + ": ";
+std::string location(std::string_view file_name, std::size_t line, std::size_t column = 0) {
+    return std::string(file_name) + ":" + std::to_string(line) +
+           (column > 0 ? ":" + std::to_string(column) : std::string()) + ": ";
 }
 
 } // namespace
@@ -91,6 +93,11 @@ model::Roster read_roster(std::string_view text, std::string_view file_name) {
             return;
         if (cell(user_id).empty()) {
             errors.push_back(location(file_name, record.line) + "user id is missing");
+            return;
+        }
+        if (auto problem = user_id_problem(cell(user_id))) {
+            errors.push_back(location(file_name, record.line, *columns[user_id] + 1) +
+                             problem->message);
             return;
         }
         roster.push_back({std::string(cell(user_id)), std::string(cell(name)),

@@ -36,6 +36,11 @@ def write(name, data):
 # One 10 MB line: a score of ten million digits, then ten million letters.
 write("huge_line_digits_10mb.csv", "user_id,score,max\n1001," + "9" * mb10 + ",10\n")
 write("huge_line_letters_10mb.csv", "user_id,score,max\n1001,8,10\n1002," + "A" * mb10 + ",10\n")
+# One 10 MB field alone on a line under a three-column header.
+write("huge_single_field_row.csv", "user_id,score,max\n1001,8,10\n" + "A" * mb10 + "\n")
+# A 10 MB user id, in CSV and JSON.
+write("huge_user_id.csv", "user_id,score\n1001,8\n" + "u" * mb10 + ",9\n")
+write("huge_json_user_id.json", '[\n{"userId": "' + "u" * mb10 + '", "scoreGiven": 5}\n]\n')
 # A quoted 10 MB field holding delimiters and line breaks.
 write("huge_quoted_field.csv", 'user_id,score,max\n1001,"' + "x,\n" * (mb10 // 3) + '",10\n')
 # A quote opened and never closed, then 10 MB, no line break at the end.
@@ -105,6 +110,12 @@ for file in "$bad_dir"/* "$generated"/*; do
   check_run "$name" dry-run "$file" --offline
   count=$((count + 1))
 done
+# A roster is read with the same user id rule, before anything is sent.
+roster_name=roster_user_id_word_joiner.csv
+check_run "$roster_name" post "$samples/attempts.json" --label "Quiz 1" --match email \
+  --roster "$bad_dir/$roster_name"
+check_run "$roster_name" dry-run "$samples/attempts.json" --offline --match email \
+  --roster "$bad_dir/$roster_name"
 [ "$count" -ge 40 ] || fail "only $count hostile files"
 [ -z "$problems" ] || fail "hostile files not refused as they should be:$problems"
 

@@ -2,6 +2,7 @@
 
 #include "check.hpp"
 #include "input/read_attempts.hpp"
+#include "input/user_id.hpp"
 #include "input/utf8.hpp"
 
 #include <algorithm>
@@ -28,6 +29,8 @@ inline void check_read_result(const input::ReadResult& result, std::string_view 
     }
     for (const auto& attempt : result.attempts) {
         check(!attempt.user_id.empty(), "attempt has a user");
+        check(!input::user_id_problem(attempt.user_id),
+              "user id is at most 255 bytes, with no invisible character");
         check(input::is_valid_utf8(attempt.user_id) && input::is_valid_utf8(attempt.attempt_id) &&
                   input::is_valid_utf8(attempt.comment),
               "attempt text is valid UTF-8");

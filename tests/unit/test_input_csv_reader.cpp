@@ -112,7 +112,7 @@ TEST_SUITE("input::csv_reader") {
         auto result = read("user_id,score\nu1,9,5\n");
         CHECK(result.attempts.empty());
         CHECK(messages(result) ==
-              std::vector<std::string>{"week3.csv:2: row has 3 fields but the header has 2 (a "
+              std::vector<std::string>{"week3.csv:2: 3 fields, the header has 2 (a "
                                        "value with an unquoted \",\"?)"});
     }
 

@@ -111,8 +111,8 @@ TEST_SUITE("input::data_files") {
     TEST_CASE("bad/bad-values.ndjson: row errors at their lines") {
         auto result = read_data("bad/bad-values.ndjson");
         CHECK(messages(result) == std::vector<std::string>{
-                                      "bad-values.ndjson:2: user id is missing",
-                                      "bad-values.ndjson:3: score \"n/a\" is not a number",
+                                      "bad-values.ndjson:2:12: user id is missing",
+                                      "bad-values.ndjson:3:34: score \"n/a\" is not a number",
                                   });
         CHECK(result.attempts.size() == 1);
     }

@@ -142,12 +142,13 @@ TEST_SUITE("input::json_reader") {
                            "  {\"userId\": \"u1\", \"scoreGiven\": 25, \"scoreMaximum\": 20},\n"
                            "  {\"userId\": \"\", \"scoreGiven\": 5}\n"
                            "]");
-        CHECK(messages(result) ==
-              std::vector<std::string>{
-                  "attempts.json:2: score \"25\" is above the maximum 20 (use --allow-over-max to "
-                  "accept extra credit)",
-                  "attempts.json:3: user id is missing",
-              });
+        CHECK(
+            messages(result) ==
+            std::vector<std::string>{
+                "attempts.json:2:34: score \"25\" is above the maximum 20 (use --allow-over-max to "
+                "accept extra credit)",
+                "attempts.json:3:14: user id is missing",
+            });
     }
 
     TEST_CASE("a key no object has is one error listing the keys found") {
