@@ -1,4 +1,5 @@
 #include "input/read_attempts.hpp"
+#include "support/diagnostics.hpp"
 
 #include <doctest/doctest.h>
 
@@ -7,6 +8,7 @@
 #include <vector>
 
 using namespace gradepost;
+using testing::messages;
 using namespace std::chrono;
 
 namespace {
@@ -14,13 +16,6 @@ namespace {
 input::ReadResult read(std::string_view text, const input::ReadOptions& options = {},
                        std::string_view file_name = "week3.csv") {
     return input::read_attempts(text, file_name, options);
-}
-
-std::vector<std::string> messages(const input::ReadResult& result) {
-    std::vector<std::string> lines;
-    for (const auto& error : result.errors)
-        lines.push_back(input::format_diagnostic(error));
-    return lines;
 }
 
 model::Timestamp utc(int y, unsigned m, unsigned d, int hh = 0, int mm = 0, int ss = 0) {

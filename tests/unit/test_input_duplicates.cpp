@@ -1,5 +1,6 @@
 #include "input/duplicates.hpp"
 #include "input/read_attempts.hpp"
+#include "support/diagnostics.hpp"
 
 #include <doctest/doctest.h>
 
@@ -7,18 +8,12 @@
 #include <vector>
 
 using namespace gradepost;
+using testing::messages;
 
 namespace {
 
 input::ReadResult read(std::string_view text) {
     return input::read_attempts(text, "week3.csv", {});
-}
-
-std::vector<std::string> messages(const input::ReadResult& result) {
-    std::vector<std::string> lines;
-    for (const auto& error : result.errors)
-        lines.push_back(input::format_diagnostic(error));
-    return lines;
 }
 
 model::Attempt attempt(std::string user, std::string id, double score, std::string file,

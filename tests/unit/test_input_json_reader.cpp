@@ -1,4 +1,5 @@
 #include "input/read_attempts.hpp"
+#include "support/diagnostics.hpp"
 
 #include <doctest/doctest.h>
 
@@ -6,19 +7,13 @@
 #include <vector>
 
 using namespace gradepost;
+using testing::messages;
 
 namespace {
 
 input::ReadResult read(std::string_view text, std::string_view file_name = "attempts.json",
                        const input::ReadOptions& options = {}) {
     return input::read_attempts(text, file_name, options);
-}
-
-std::vector<std::string> messages(const input::ReadResult& result) {
-    std::vector<std::string> lines;
-    for (const auto& error : result.errors)
-        lines.push_back(input::format_diagnostic(error));
-    return lines;
 }
 
 std::vector<std::size_t> lines_of(const input::ReadResult& result) {

@@ -1,5 +1,6 @@
 #include "input/read_attempts.hpp"
 #include "input/strict_json.hpp"
+#include "support/diagnostics.hpp"
 
 #include <doctest/doctest.h>
 
@@ -7,15 +8,9 @@
 #include <vector>
 
 using namespace gradepost;
+using testing::messages;
 
 namespace {
-
-std::vector<std::string> messages(const input::ReadResult& result) {
-    std::vector<std::string> lines;
-    for (const auto& error : result.errors)
-        lines.push_back(input::format_diagnostic(error));
-    return lines;
-}
 
 input::ReadResult read(std::string_view text, std::string_view file = "quiz.json") {
     return input::read_attempts(text, file, {});

@@ -1,4 +1,5 @@
 #include "input/read_attempts.hpp"
+#include "support/diagnostics.hpp"
 
 #include <doctest/doctest.h>
 
@@ -6,15 +7,9 @@
 #include <vector>
 
 using namespace gradepost;
+using testing::messages;
 
 namespace {
-
-std::vector<std::string> messages(const input::ReadResult& result) {
-    std::vector<std::string> lines;
-    for (const auto& error : result.errors)
-        lines.push_back(input::format_diagnostic(error));
-    return lines;
-}
 
 input::ReadResult read(std::string_view text) {
     return input::read_attempts(text, "quiz.csv", {});

@@ -1,6 +1,7 @@
 #include "input/read_attempts.hpp"
 #include "input/read_roster.hpp"
 #include "input/user_id.hpp"
+#include "support/diagnostics.hpp"
 #include "util/error.hpp"
 
 #include <doctest/doctest.h>
@@ -9,15 +10,9 @@
 #include <vector>
 
 using namespace gradepost;
+using testing::messages;
 
 namespace {
-
-std::vector<std::string> messages(const input::ReadResult& result) {
-    std::vector<std::string> lines;
-    for (const auto& error : result.errors)
-        lines.push_back(input::format_diagnostic(error));
-    return lines;
-}
 
 std::string problem(std::string_view id) {
     auto found = input::user_id_problem(id);
