@@ -51,6 +51,13 @@ void add_course_options(CLI::App& command, sandbox::SandboxOptions& options) {
             },
             "Behave like strict|canvas|moodle|openedx (default strict)")
         ->check(CLI::IsMember({"strict", "canvas", "moodle", "openedx"}));
+    command.add_flag("--ltiaas", options.ltiaas,
+                     "Also serve the LTIAAS API (/api/lineitems, ...) with service-key auth; the "
+                     "written profile uses it");
+    command
+        .add_option("--ltiaas-page-size", options.ltiaas_page_size,
+                    "Items per LTIAAS page when the request sets no limit (default 100)")
+        ->check(CLI::Range(1, 1000000));
     command
         .add_option("--canvas-attempts", options.canvas_attempts,
                     "Canvas quirk: submissions allowed per student (default 0: unlimited)")
@@ -116,6 +123,8 @@ void add_sandbox_command(CLI::App& app, GlobalOptions& /*globals*/, Action& acti
     auto options = std::make_shared<sandbox::SandboxOptions>();
     add_course_options(*command, *options);
     add_fault_options(*command, *options);
+    command->footer("Example: gradepost sandbox --ltiaas --write-profile gp --students 30\n"
+                    "(serves the LTIAAS API too; gp/config.json is an ltiaas profile)");
     command->callback(
         [options, &action] { action = [options] { return sandbox::run_sandbox(*options); }; });
 }
