@@ -297,9 +297,9 @@ TEST_CASE("an ltiaas profile takes its keys from the file, the environment first
 
     config::ProfileOverrides flags;
     flags.ltiaas_url = "https://other.ltiaas.com";
-    auto from_environment = config::resolve_profile(
-        file, false, std::nullopt, flags,
-        environment_of({{"GRADEPOST_LTIAAS_SERVICE_KEY", "env-service"}}));
+    auto from_environment =
+        config::resolve_profile(file, false, std::nullopt, flags,
+                                environment_of({{"GRADEPOST_LTIAAS_SERVICE_KEY", "env-service"}}));
     CHECK(from_environment.ltiaas_api_key == "file-api");
     CHECK(from_environment.ltiaas_service_key == "env-service");
     CHECK(from_environment.ltiaas_url == "https://other.ltiaas.com");
