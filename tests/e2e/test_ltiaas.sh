@@ -53,6 +53,24 @@ assert_eq "$(json .counts.posted)" 0 "posted on the second run"
 admin scores >"$work/scores2.json"
 cmp -s "$work/scores.json" "$work/scores2.json" || fail "the second run changed the platform"
 
+# Three-way through LTIAAS: a grade changed by hand in the LMS survives --select changed.
+curl -sf -X POST "$base_url/_sandbox/grade" \
+  -d '{"line_item_id": 1, "user_id": "1001", "score_given": 9.5, "score_maximum": 10}' >/dev/null ||
+  fail "the sandbox refused the hand edit"
+printf 'user_id,score,max\n1001,2,10\n1002,3,10\n' >"$work/regraded.csv"
+expect_exit 0 gp --json post "$work/regraded.csv" --label "Quiz 1" --select changed
+assert_eq "$(json '.scores[] | select(.user_id == "1001") | .reason')" "edited in the LMS"
+assert_eq "$(json '[.scores[] | select(.action == "posted") | .user_id] | join(",")')" 1002 "posted"
+
+# sync: a manifest job on the ltiaas profile posts through LTIAAS; a second run posts nothing.
+printf 'user_id,score,max\n1003,4,5\n' >"$work/week5.csv"
+printf '{"jobs": [{"name": "week5", "profile": "sandbox", "label": "Week 5", "files": ["%s"]}]}\n' \
+  "$work/week5.csv" >"$work/sync.json"
+expect_exit 0 gp --json sync "$work/sync.json"
+assert_eq "$(json '.jobs[0].report.counts.posted')" 1 "posted by sync"
+expect_exit 0 gp --json sync "$work/sync.json"
+assert_eq "$(json '.jobs[0].report.counts.posted')" 0 "posted by the second sync"
+
 # A wrong service key: exit 3, the platform's message, no key anywhere.
 GRADEPOST_LTIAAS_SERVICE_KEY=wrong-service-key expect_exit 3 gp -vv post "$samples/attempts.json" --label "Quiz 1"
 assert_contains "$work/cmd.err" "Invalid or missing service key"
