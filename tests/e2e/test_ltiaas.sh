@@ -71,6 +71,14 @@ assert_eq "$(json '.jobs[0].report.counts.posted')" 1 "posted by sync"
 expect_exit 0 gp --json sync "$work/sync.json"
 assert_eq "$(json '.jobs[0].report.counts.posted')" 0 "posted by the second sync"
 
+# doctor checks the keys by reading the gradebook (no token to check).
+expect_exit 0 gp --json doctor --label "Quiz 1"
+assert_eq "$(json '[.[] | select(.ok)] | length')" 3 "doctor checks passed"
+assert_eq "$(json '[.[] | .check] | join(",")')" "profile,line items,line item" "doctor checks"
+GRADEPOST_LTIAAS_API_KEY=wrong-api-key expect_exit 3 gp --json doctor
+assert_contains "$work/out" "Invalid or missing service key"
+assert_not_contains "$work/out" "wrong-api-key"
+
 # A wrong service key: exit 3, the platform's message, no key anywhere.
 GRADEPOST_LTIAAS_SERVICE_KEY=wrong-service-key expect_exit 3 gp -vv post "$samples/attempts.json" --label "Quiz 1"
 assert_contains "$work/cmd.err" "Invalid or missing service key"
