@@ -73,7 +73,7 @@ struct Sending {
 // be read stays pending for the next run.
 std::vector<state::PostResult> settle_unanswered(const std::vector<std::string>& users,
                                                  const state::Target& target, state::Ledger& ledger,
-                                                 lti::AgsClient& client) {
+                                                 lti::GradebookClient& client) {
     if (users.empty())
         return {};
     auto entries = ledger.entries(target);
@@ -94,7 +94,8 @@ std::vector<state::PostResult> settle_unanswered(const std::vector<std::string>&
 
 void verify_posted(const std::vector<Sending>& sendings,
                    std::map<std::string, model::Outcome*>& outcome_of_user,
-                   const state::Target& target, state::Ledger& ledger, lti::AgsClient& client) {
+                   const state::Target& target, state::Ledger& ledger,
+                   lti::GradebookClient& client) {
     std::map<std::string, lti::Result> result_of;
     for (auto& result : client.results(target.line_item, std::nullopt))
         result_of[result.user_id] = std::move(result);
@@ -139,7 +140,7 @@ model::RunReport summarise_plan(const model::Plan& plan, bool is_dry_run) {
 }
 
 model::RunReport execute(const model::Plan& plan, const state::Target& target,
-                         state::Ledger& ledger, lti::AgsClient& client, util::Clock& clock,
+                         state::Ledger& ledger, lti::GradebookClient& client, util::Clock& clock,
                          RunObserver& observer, const ExecuteOptions& options) {
     auto report = summarise_plan(plan, false);
 

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "batch/observer.hpp"
-#include "lti/ags_client.hpp"
+#include "lti/gradebook_client.hpp"
 #include "lti/make_score.hpp"
 #include "lti/platform.hpp"
 #include "model/outcome.hpp"
@@ -31,7 +31,7 @@ model::RunReport summarise_plan(const model::Plan& plan, bool is_dry_run);
 // interrupted (util::is_interrupted). Throws on errors that end the run (token refused,
 // platform gone).
 model::RunReport execute(const model::Plan& plan, const state::Target& target,
-                         state::Ledger& ledger, lti::AgsClient& client, util::Clock& clock,
+                         state::Ledger& ledger, lti::GradebookClient& client, util::Clock& clock,
                          RunObserver& observer, const ExecuteOptions& options);
 
 } // namespace gradepost::batch

@@ -50,7 +50,8 @@ std::optional<MatchField> parse_match_field(std::string_view name) {
 
 MatchResult match_students(std::vector<model::Attempt> attempts, const model::Roster& roster,
                            MatchField field) {
-    bool is_case_insensitive = field == MatchField::email || field == MatchField::name;
+    // Only LTI user ids are exact: SIS exports change the case of sourcedids as of emails.
+    bool is_case_insensitive = field != MatchField::user_id;
     // An empty string marks a value shared by two members: ambiguous, so never matched.
     std::map<std::string, std::string> user_id_of;
     for (const auto& entry : roster) {

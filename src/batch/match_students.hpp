@@ -25,8 +25,9 @@ struct MatchResult {
     std::vector<Unmatched> unmatched;     // one per distinct value, never guessed
 };
 
-// Looks every attempt's user value up in the roster, case-insensitively for emails and
-// names (trimmed), exactly for ids. A value matching two members is unmatched too. Pure.
+// Looks every attempt's user value up in the roster, case-insensitively for emails,
+// sourcedids and names (trimmed), exactly for LTI user ids. A value matching two members
+// (sourcedids differing only by case included) is unmatched too, never guessed. Pure.
 MatchResult match_students(std::vector<model::Attempt> attempts, const model::Roster& roster,
                            MatchField field);
 

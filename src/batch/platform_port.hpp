@@ -1,6 +1,6 @@
 #pragma once
 
-#include "lti/ags_client.hpp"
+#include "lti/gradebook_client.hpp"
 #include "lti/platform.hpp"
 #include "model/roster.hpp"
 
@@ -18,7 +18,7 @@ public:
     // The ledger's key for this platform: token URL and client id.
     virtual std::string platform_key() = 0;
     virtual lti::Platform platform() = 0;
-    virtual lti::AgsClient& client() = 0;
+    virtual lti::GradebookClient& client() = 0;
 
     // The roster that --match looks students up in.
     virtual model::Roster roster() = 0;

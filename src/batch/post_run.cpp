@@ -3,6 +3,7 @@
 #include "batch/execute.hpp"
 #include "batch/plan_file.hpp"
 #include "batch/reconcile.hpp"
+#include "batch/scale_to_line_item.hpp"
 #include "batch/three_way.hpp"
 #include "state/ledger.hpp"
 #include "state/run_lock.hpp"
@@ -112,6 +113,12 @@ model::RunReport run_post(const PostRequest& request, PlatformPort& platform, ut
 
     // The line item: given, found, or created now that the input is known to be good.
     std::string line_item = platform.line_item();
+    if (request.scales_to_line_item) {
+        if (line_item.empty() || request.is_offline)
+            throw util::UsageError("--scale-to-line-item reads the line item's scoreMaximum: "
+                                   "not with --offline");
+        scale_to_line_item(scores, platform.client().get_line_item(line_item).score_maximum);
+    }
 
     // A dry run plans as a post would, from the ledger as it is, and stops there.
     if (request.is_dry_run) {

@@ -26,6 +26,7 @@ struct PostRequest {
     std::chrono::seconds wait_lock{0};  // --wait-lock
     std::filesystem::path plan_out;     // dry run --plan-out: where the reviewed plan goes
     std::filesystem::path plan_file;    // post --plan: post exactly this plan, no input files
+    bool scales_to_line_item = false;   // --scale-to-line-item: rescale to the line item's max
 };
 
 // The post use case: read and validate → lock → open the ledger → read the gradebook →

@@ -52,7 +52,7 @@ std::vector<state::PostResult> reconcile(const std::map<std::string, model::Ledg
 
 std::vector<state::PostResult>
 settle_pending(const std::map<std::string, model::LedgerEntry>& entries,
-               const std::string& line_item_url, lti::AgsClient& client) {
+               const std::string& line_item_url, lti::GradebookClient& client) {
     bool is_any_pending = false;
     for (const auto& [user_id, entry] : entries)
         is_any_pending = is_any_pending || entry.state == model::PostState::pending;

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "lti/ags_client.hpp"
+#include "lti/gradebook_client.hpp"
 #include "lti/resources.hpp"
 #include "model/last_post.hpp"
 #include "state/ledger.hpp"
@@ -33,7 +33,7 @@ std::vector<state::PostResult> reconcile(const std::map<std::string, model::Ledg
 // nothing, so the pending posts are sent again. Never throws for the platform's sake.
 std::vector<state::PostResult>
 settle_pending(const std::map<std::string, model::LedgerEntry>& entries,
-               const std::string& line_item_url, lti::AgsClient& client);
+               const std::string& line_item_url, lti::GradebookClient& client);
 
 // Applies results to ledger entries in memory, the same way the ledger records them; a
 // dry run uses it to show the plan a post would make after reconciling.

@@ -36,6 +36,24 @@ template <typename Function> Check check(std::string name, Function&& function) 
     }
 }
 
+int report_checks(const GlobalOptions& globals, const std::vector<Check>& checks);
+
+// The line items container, and the line item's results when one is named.
+std::vector<Check> run_gradebook_checks(Connection& connection, const DoctorOptions& options,
+                                        std::vector<Check> checks) {
+    checks.push_back(check("line items", [&] {
+        auto items = connection.client().list_line_items(connection.lineitems_url(), {});
+        return fmt::format("{} line items in {}", items.size(), connection.lineitems_url());
+    }));
+    if (options.line_item.is_given())
+        checks.push_back(check("line item", [&] {
+            auto url = resolve_line_item(options.line_item, connection);
+            auto results = connection.client().results(url, std::nullopt);
+            return fmt::format("{} reachable, {} results", url, results.size());
+        }));
+    return checks;
+}
+
 // Known once a token was asked for, even when the platform refused it.
 std::optional<std::chrono::seconds> platform_clock_offset(Connection& connection) {
     try {
@@ -56,6 +74,10 @@ int run_doctor(const GlobalOptions& globals, const DoctorOptions& options) {
         return fmt::format("{} (platform {})", profile.name.empty() ? "flags" : profile.name,
                            lti::to_string(connection.platform()));
     }));
+    // LTIAAS holds the token: its keys are checked by the first call, the line items.
+    bool is_ltiaas = checks.back().is_ok && connection.profile().is_ltiaas();
+    if (is_ltiaas)
+        return report_checks(globals, run_gradebook_checks(connection, options, std::move(checks)));
     checks.push_back(check("token", [&] {
         const auto& token = connection.tokens().token();
         std::vector<std::string> missing;
@@ -76,19 +98,12 @@ int run_doctor(const GlobalOptions& globals, const DoctorOptions& options) {
                                         "this far off: sync it (NTP)");
             return lti::describe_clock_offset(*offset);
         }));
-    if (is_token_ok) {
-        checks.push_back(check("line items", [&] {
-            auto items = connection.client().list_line_items(connection.lineitems_url(), {});
-            return fmt::format("{} line items in {}", items.size(), connection.lineitems_url());
-        }));
-        if (options.line_item.is_given())
-            checks.push_back(check("line item", [&] {
-                auto url = resolve_line_item(options.line_item, connection);
-                auto results = connection.client().results(url, std::nullopt);
-                return fmt::format("{} reachable, {} results", url, results.size());
-            }));
-    }
+    if (is_token_ok)
+        checks = run_gradebook_checks(connection, options, std::move(checks));
+    return report_checks(globals, checks);
+}
 
+int report_checks(const GlobalOptions& globals, const std::vector<Check>& checks) {
     bool is_healthy =
         std::all_of(checks.begin(), checks.end(), [](const Check& c) { return c.is_ok; });
     if (globals.json) {

@@ -2,6 +2,7 @@
 #include "cli/connection.hpp"
 #include "report/render.hpp"
 #include "util/error.hpp"
+#include "util/log.hpp"
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -18,6 +19,7 @@ struct LineItemsOptions {
     std::string label; // list: filter; create: required
     std::optional<int> limit;
     std::optional<double> maximum;
+    bool allow_duplicate = false; // create: even when one with this label and resource id exists
 };
 
 nlohmann::json to_json(const lti::LineItem& item) {
@@ -61,8 +63,32 @@ int run_list(const GlobalOptions& globals, const LineItemsOptions& options) {
     return 0;
 }
 
+// A line item as `lineitems create` would make it, found by label and resource id (as post
+// --create finds its line item), so that running the same create twice makes one.
+std::optional<lti::LineItem> existing_line_item(Connection& connection,
+                                                const LineItemsOptions& options) {
+    lti::LineItemFilter filter{{}, options.resource_id, {}, {}};
+    for (auto& item : connection.client().list_line_items(connection.lineitems_url(), filter))
+        if (item.label == options.label && item.resource_id == options.resource_id)
+            return std::move(item);
+    return std::nullopt;
+}
+
 int run_create(const GlobalOptions& globals, const LineItemsOptions& options) {
     Connection connection(globals, {std::string(lti::k_scope_lineitem)});
+    if (!options.allow_duplicate) {
+        if (auto existing = existing_line_item(connection, options)) {
+            util::warn("line item \"{}\" already exists ({}); nothing created (--allow-duplicate "
+                       "creates another)",
+                       existing->label, existing->id);
+            if (existing->score_maximum != *options.maximum)
+                util::warn("it is out of {}, not {}",
+                           report::format_number(existing->score_maximum),
+                           report::format_number(*options.maximum));
+            show(globals, {*existing});
+            return 0;
+        }
+    }
     lti::LineItem item;
     item.label = options.label;
     item.score_maximum = *options.maximum;
@@ -88,7 +114,9 @@ void add_lineitems_command(CLI::App& app, GlobalOptions& globals, Action& action
     auto* lineitems =
         app.add_subcommand("lineitems", "List or create line items (gradebook columns)");
     lineitems->footer("Examples:\n  gradepost lineitems list --tag quiz\n"
-                      "  gradepost lineitems create --label \"Week 3 quiz\" --max 20 --tag quiz");
+                      "  gradepost lineitems create --label \"Week 3 quiz\" --max 20 --tag quiz\n"
+                      "(create makes nothing when that label and resource id exist already;\n"
+                      " --allow-duplicate creates another)");
 
     auto* list = lineitems->add_subcommand("list", "List the line items of the context");
     add_filters(*list, list_options);
@@ -104,8 +132,11 @@ void add_lineitems_command(CLI::App& app, GlobalOptions& globals, Action& action
         ->required()
         ->check(CLI::PositiveNumber);
     add_filters(*create, create_options);
+    create->add_flag("--allow-duplicate", create_options.allow_duplicate,
+                     "Create it even when a line item with this label and resource id exists");
     create->footer(
-        "Example:\n  gradepost lineitems create --label \"Week 3 quiz\" --max 20 --tag quiz");
+        "Example:\n  gradepost lineitems create --label \"Week 3 quiz\" --max 20 --tag quiz\n"
+        "  gradepost lineitems create --label \"Week 3 quiz\" --max 20 --allow-duplicate");
     create->callback([&] { action = [&] { return run_create(globals, create_options); }; });
 
     // `gradepost lineitems` alone lists.

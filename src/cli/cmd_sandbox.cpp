@@ -51,6 +51,13 @@ void add_course_options(CLI::App& command, sandbox::SandboxOptions& options) {
             },
             "Behave like strict|canvas|moodle|openedx (default strict)")
         ->check(CLI::IsMember({"strict", "canvas", "moodle", "openedx"}));
+    command.add_flag("--ltiaas", options.ltiaas,
+                     "Also serve the LTIAAS API (/api/lineitems, ...) with service-key auth; the "
+                     "written profile uses it");
+    command
+        .add_option("--ltiaas-page-size", options.ltiaas_page_size,
+                    "Items per LTIAAS page when the request sets no limit (default 100)")
+        ->check(CLI::Range(1, 1000000));
     command
         .add_option("--canvas-attempts", options.canvas_attempts,
                     "Canvas quirk: submissions allowed per student (default 0: unlimited)")
@@ -120,7 +127,8 @@ void add_sandbox_command(CLI::App& app, GlobalOptions& /*globals*/, Action& acti
         "Example:\n  gradepost sandbox --students 30 --write-profile /tmp/sandbox\n"
         "  gradepost --config /tmp/sandbox/config.json dry-run samples/attempts.json "
         "--label \"Quiz 1\"\n"
-        "  gradepost sandbox --port 0 --ready-file /tmp/ready --fail-rate 0.2   # a flaky LMS");
+        "  gradepost sandbox --port 0 --ready-file /tmp/ready --fail-rate 0.2   # a flaky LMS\n"
+        "  gradepost sandbox --ltiaas --write-profile gp --students 30   # an LTIAAS profile");
     command->callback(
         [options, &action] { action = [options] { return sandbox::run_sandbox(*options); }; });
 }

@@ -1,6 +1,8 @@
 #include "cli/connection.hpp"
 
 #include "http/curl_transport.hpp"
+#include "lti/ltiaas_client.hpp"
+#include "lti/ltiaas_urls.hpp"
 #include "report/terminal.hpp"
 #include "util/error.hpp"
 #include "util/log.hpp"
@@ -53,6 +55,9 @@ const config::Profile& Connection::profile() {
 
 lti::Platform Connection::platform() {
     const auto& current = profile();
+    // The LMS behind LTIAAS is not known: its scores are plain AGS.
+    if (current.is_ltiaas())
+        return lti::Platform::generic;
     if (current.platform.empty())
         return lti::guess_platform(current.token_url, current.lineitems_url);
     auto parsed = lti::parse_platform(current.platform);
@@ -65,6 +70,8 @@ lti::Platform Connection::platform() {
 
 std::string Connection::platform_key() {
     const auto& current = profile();
+    if (current.is_ltiaas())
+        return ltiaas_url() + " ltiaas";
     return current.token_url + " " + current.client_id;
 }
 
@@ -83,16 +90,25 @@ std::optional<model::RequestCounts> Connection::request_counts() const {
     return counts;
 }
 
-lti::TokenSource& Connection::tokens() {
-    if (m_tokens)
-        return *m_tokens;
-    const auto& current = profile();
+http::Transport& Connection::transport() {
     if (!m_transport) {
+        const auto& current = profile();
         auto options = m_globals.transport;
         options.ca_file = current.ca_file;
         options.insecure = current.insecure;
         m_transport = std::make_unique<http::CurlTransport>(options);
     }
+    return *m_transport;
+}
+
+lti::TokenSource& Connection::tokens() {
+    if (m_tokens)
+        return *m_tokens;
+    const auto& current = profile();
+    if (current.is_ltiaas())
+        throw util::ConfigError("an LTIAAS profile has no OAuth token: LTIAAS holds it and "
+                                "gradepost uses the API key and service key");
+    transport();
     lti::Credentials credentials{current.client_id, current.token_url, current.audience,
                                  current.key_id, current.access_token};
     if (credentials.access_token.empty()) {
@@ -113,7 +129,19 @@ lti::TokenSource& Connection::tokens() {
     return *m_tokens;
 }
 
-lti::AgsClient& Connection::client() {
+lti::GradebookClient& Connection::client() {
+    if (!m_client && profile().is_ltiaas()) {
+        const auto& current = profile();
+        if (current.ltiaas_api_key.empty() || current.ltiaas_service_key.empty())
+            throw util::ConfigError("no LTIAAS keys: set ltiaas_api_key and ltiaas_service_key "
+                                    "in the profile, or GRADEPOST_LTIAAS_API_KEY and "
+                                    "GRADEPOST_LTIAAS_SERVICE_KEY");
+        util::register_secret(current.ltiaas_api_key);
+        util::register_secret(current.ltiaas_service_key);
+        m_client = std::make_unique<lti::LtiaasClient>(
+            transport(), lti::LtiaasKeys{current.ltiaas_api_key, current.ltiaas_service_key},
+            ltiaas_url(), platform());
+    }
     if (!m_client) {
         auto& token_source = tokens();
         const auto& current = profile();
@@ -126,7 +154,23 @@ lti::AgsClient& Connection::client() {
     return *m_client;
 }
 
+const std::string& Connection::ltiaas_url() {
+    const auto& url = profile().ltiaas_url;
+    if (url.empty())
+        throw util::UsageError("no LTIAAS URL: give --ltiaas-url URL or set ltiaas_url in the "
+                               "profile");
+    if (!lti::parse_origin(url))
+        throw util::UsageError("the LTIAAS URL " + url +
+                               " is not an http or https URL (e.g. https://school.ltiaas.com)");
+    return url;
+}
+
 const std::string& Connection::lineitems_url() {
+    if (profile().is_ltiaas()) {
+        if (m_ltiaas_lineitems_url.empty())
+            m_ltiaas_lineitems_url = lti::ltiaas_line_items_url(ltiaas_url());
+        return m_ltiaas_lineitems_url;
+    }
     const auto& url = profile().lineitems_url;
     if (url.empty())
         throw util::UsageError("no line items URL: give --lineitems URL or set lineitems_url in "
@@ -137,6 +181,11 @@ const std::string& Connection::lineitems_url() {
 }
 
 const std::string& Connection::memberships_url() {
+    if (profile().is_ltiaas()) {
+        if (m_ltiaas_memberships_url.empty())
+            m_ltiaas_memberships_url = lti::ltiaas_memberships_url(ltiaas_url());
+        return m_ltiaas_memberships_url;
+    }
     const auto& url = profile().memberships_url;
     if (url.empty())
         throw util::UsageError("no memberships URL: give --memberships URL or set "

@@ -32,16 +32,21 @@ public:
     // The ledger's key for this platform: token URL and client id.
     std::string platform_key();
 
-    lti::AgsClient& client();
+    lti::GradebookClient& client();
     lti::TokenSource& tokens();
     // What was sent so far; nothing when the platform was never contacted.
     std::optional<model::RequestCounts> request_counts() const;
 
-    // The container of line items, or a usage error saying how to give it.
+    // The container of line items, or a usage error saying how to give it. For an LTIAAS
+    // profile, the LTIAAS endpoints.
     const std::string& lineitems_url();
     const std::string& memberships_url();
+    // The LTIAAS base URL of an ltiaas profile, or a usage error saying how to give it.
+    const std::string& ltiaas_url();
 
 private:
+    http::Transport& transport();
+
     const GlobalOptions& m_globals;
     std::vector<std::string> m_scopes;
     std::optional<config::Profile> m_profile;
@@ -49,7 +54,9 @@ private:
     std::optional<config::PrivateKey> m_key;
     std::unique_ptr<http::Transport> m_transport;
     std::unique_ptr<lti::TokenSource> m_tokens;
-    std::unique_ptr<lti::AgsClient> m_client;
+    std::unique_ptr<lti::GradebookClient> m_client;
+    std::string m_ltiaas_lineitems_url;
+    std::string m_ltiaas_memberships_url;
 };
 
 // Where the ledger lives: --state, GRADEPOST_STATE, or the XDG default.

@@ -31,6 +31,9 @@ std::vector<std::string> scopes_for(const PostOptions& options) {
         scopes.emplace_back(lti::k_scope_lineitem);
     else if (options.line_item.is_found_by_filters())
         scopes.emplace_back(lti::k_scope_lineitem_readonly);
+    if (options.request.scales_to_line_item && !options.line_item.create &&
+        !options.line_item.is_found_by_filters())
+        scopes.emplace_back(lti::k_scope_lineitem_readonly);
     if (options.input.needs_nrps())
         scopes.emplace_back(lti::k_scope_nrps);
     return scopes;
@@ -50,6 +53,8 @@ void add_post_options(CLI::App& command, PostOptions& options) {
                      "Also overwrite grades changed by hand in the LMS (asks, or --yes)");
     command.add_flag("--trust-ledger", options.request.trusts_ledger,
                      "Do not read the gradebook first (hand edits are then overwritten)");
+    command.add_flag("--scale-to-line-item", options.request.scales_to_line_item,
+                     "Post score/max of the line item's scoreMaximum (7/10 on a 15: 10.5/15)");
     if (options.is_dry_run) {
         command.add_flag("--offline", options.request.is_offline,
                          "Contact nothing: kept scores from the files and the local ledger");

@@ -18,7 +18,7 @@ lti::Platform PostPlatform::platform() {
     return m_connection.platform();
 }
 
-lti::AgsClient& PostPlatform::client() {
+lti::GradebookClient& PostPlatform::client() {
     return m_connection.client();
 }
 

@@ -18,7 +18,7 @@ public:
 
     std::string platform_key() override;
     lti::Platform platform() override;
-    lti::AgsClient& client() override;
+    lti::GradebookClient& client() override;
     model::Roster roster() override;
     std::string line_item() override;
 

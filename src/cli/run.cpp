@@ -29,7 +29,7 @@ void add_global_options(CLI::App& app, GlobalOptions& globals) {
 
     auto& connection = globals.connection;
     app.add_option("--platform", connection.platform,
-                   "generic|canvas|moodle|blackboard|brightspace|sakai|openedx");
+                   "generic|canvas|moodle|blackboard|brightspace|sakai|openedx|ltiaas");
     app.add_option("--client-id", connection.client_id, "OAuth2 client id of the tool");
     app.add_option("--token-url", connection.token_url, "The platform's OAuth2 token endpoint");
     app.add_option("--audience", connection.audience,
@@ -38,6 +38,9 @@ void add_global_options(CLI::App& app, GlobalOptions& globals) {
     app.add_option("--key-id", connection.key_id, "`kid` of the tool's key");
     app.add_option("--lineitems", connection.lineitems_url, "The context's line items URL");
     app.add_option("--memberships", connection.memberships_url, "The context's NRPS URL");
+    app.add_option("--ltiaas-url", connection.ltiaas_url,
+                   "LTIAAS base URL (platform ltiaas; keys from GRADEPOST_LTIAAS_API_KEY, "
+                   "GRADEPOST_LTIAAS_SERVICE_KEY)");
     app.add_option("--course", connection.course, "Fills {course} in the profile's URLs");
     app.add_option("--access-token", connection.access_token,
                    "A ready bearer token; skips OAuth (prefer GRADEPOST_ACCESS_TOKEN)");
@@ -116,7 +119,9 @@ int run(int argc, char** argv) {
                  "gradepost"};
     app.set_version_flag("--version", GRADEPOST_VERSION);
     app.footer("Example: gradepost --allow-origin https://files.lms.example results --line-item "
-               "URL\n(the token goes only to the profile's origins and those allowed)");
+               "URL\n(the token goes only to the profile's origins and those allowed)\n"
+               "LTIAAS: gradepost --platform ltiaas --ltiaas-url https://school.ltiaas.com "
+               "lineitems\n(keys from GRADEPOST_LTIAAS_API_KEY and GRADEPOST_LTIAAS_SERVICE_KEY)");
     app.require_subcommand(1);
     app.fallthrough();
 

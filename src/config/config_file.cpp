@@ -60,6 +60,9 @@ std::string* profile_field(Profile& profile, const std::string& key) {
         {"memberships_url", &Profile::memberships_url},
         {"course", &Profile::course},
         {"ca_file", &Profile::ca_file},
+        {"ltiaas_url", &Profile::ltiaas_url},
+        {"ltiaas_api_key", &Profile::ltiaas_api_key},
+        {"ltiaas_service_key", &Profile::ltiaas_service_key},
     };
     for (const auto& [name, member] : k_fields)
         if (key == name)

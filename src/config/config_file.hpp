@@ -13,9 +13,11 @@ namespace gradepost::config {
 //   {"default_profile": "NAME",
 //    "profiles": {"NAME": {"platform", "client_id", "token_url", "audience",
 //                          "private_key_file", "key_id", "lineitems_url",
-//                          "memberships_url", "course", "ca_file"}}}
+//                          "memberships_url", "course", "ca_file", "ltiaas_url",
+//                          "ltiaas_api_key", "ltiaas_service_key"}}}
 // Every value is a string. Unknown keys draw a warning and are ignored, so a file written
-// for a newer gradepost still works. Secrets (access tokens, keys) do not belong here.
+// for a newer gradepost still works. Access tokens do not belong here; the LTIAAS keys may
+// (the file is the user's, as the private key file is), or come from the environment.
 struct ConfigFile {
     std::string default_profile;
     std::vector<Profile> profiles; // in file order; values as written (no `~`, no `{course}`)

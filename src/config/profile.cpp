@@ -123,6 +123,9 @@ Profile resolve_profile(const std::filesystem::path& config_file, bool is_defaul
         profile = *chosen;
 
     override_with(profile.access_token, non_empty(environment, "GRADEPOST_ACCESS_TOKEN"));
+    override_with(profile.ltiaas_api_key, non_empty(environment, "GRADEPOST_LTIAAS_API_KEY"));
+    override_with(profile.ltiaas_service_key,
+                  non_empty(environment, "GRADEPOST_LTIAAS_SERVICE_KEY"));
 
     override_with(profile.platform, overrides.platform);
     override_with(profile.client_id, overrides.client_id);
@@ -135,6 +138,7 @@ Profile resolve_profile(const std::filesystem::path& config_file, bool is_defaul
     override_with(profile.course, overrides.course);
     override_with(profile.access_token, overrides.access_token);
     override_with(profile.ca_file, overrides.ca_file);
+    override_with(profile.ltiaas_url, overrides.ltiaas_url);
     profile.insecure = profile.insecure || overrides.insecure;
 
     auto home = non_empty(environment, "HOME");

@@ -23,12 +23,18 @@ struct Profile {
     std::string access_token; // secret; from --access-token or GRADEPOST_ACCESS_TOKEN only
     std::string ca_file;
     bool insecure = false;
+    // platform "ltiaas": the LTIAAS API instead of the LMS (DESIGN.md, "Backends")
+    std::string ltiaas_url;
+    std::string ltiaas_api_key;     // secret; config file or GRADEPOST_LTIAAS_API_KEY
+    std::string ltiaas_service_key; // secret; config file or GRADEPOST_LTIAAS_SERVICE_KEY
+
+    bool is_ltiaas() const { return platform == "ltiaas"; }
 };
 
 // Flags given on the command line; unset ones leave the profile's value.
 struct ProfileOverrides {
     std::optional<std::string> platform, client_id, token_url, audience, private_key_file, key_id,
-        lineitems_url, memberships_url, course, access_token, ca_file;
+        lineitems_url, memberships_url, course, access_token, ca_file, ltiaas_url;
     bool insecure = false;
 };
 

@@ -113,19 +113,6 @@ bool matches(const std::string& wanted, const std::string& value) {
     return wanted.empty() || wanted == value;
 }
 
-PostAnswer answer_of(const http::Response& response) {
-    PostAnswer answer;
-    answer.http_status = response.status;
-    answer.is_success = response.is_success();
-    answer.may_have_been_applied = response.may_have_been_applied;
-    answer.was_sent = response.attempts > 0;
-    if (!answer.is_success) {
-        answer.error = score_post_error(response);
-        answer.fault = fault_of(http::classify(response));
-    }
-    return answer;
-}
-
 // GETs `url` and every page after it by the Link headers' rel="next", stopping when a link
 // leads back to a page already read (a loop). More pages than k_max_pages, or a next link
 // `origins` refuses, end the run before the next request is sent.
@@ -161,6 +148,19 @@ void for_each_page(http::Transport& transport, TokenSource& tokens, const Origin
 }
 
 } // namespace
+
+PostAnswer post_answer_of(const http::Response& response) {
+    PostAnswer answer;
+    answer.http_status = response.status;
+    answer.is_success = response.is_success();
+    answer.may_have_been_applied = response.may_have_been_applied;
+    answer.was_sent = response.attempts > 0;
+    if (!answer.is_success) {
+        answer.error = score_post_error(response);
+        answer.fault = fault_of(http::classify(response));
+    }
+    return answer;
+}
 
 AgsClient::AgsClient(http::Transport& transport, TokenSource& tokens, Platform platform,
                      OriginPolicy origins)
@@ -308,7 +308,7 @@ AgsClient::post_scores(const std::string& line_item_url, std::span<const Score> 
                 return;
             }
             token_worked = true;
-            answers[index] = answer_of(response);
+            answers[index] = post_answer_of(response);
             if (on_done)
                 on_done(index, answers[index]);
         };

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "http/transport.hpp"
+#include "lti/gradebook_client.hpp"
 #include "lti/origin_policy.hpp"
 #include "lti/platform.hpp"
 #include "lti/resources.hpp"
@@ -15,34 +16,24 @@
 
 namespace gradepost::lti {
 
-// The answer to one score POST.
-struct PostAnswer {
-    int http_status = 0;                     // 0: no response after the retries
-    bool is_success = false;                 // any 2xx
-    bool may_have_been_applied = false;      // no response, or an error after a send with no answer
-    std::string error;                       // the platform's message, with a hint for known cases
-    model::Fault fault = model::Fault::none; // for the exit code, when not a success
-    bool was_sent = true;                    // false: interrupted before its first send
-};
-
 // AGS and NRPS over a Transport, with the platform's quirks (URLs with query strings,
 // media types, Link pagination, client-side result filtering). Errors that end the run
 // throw util errors: 401/403 → ConfigError, unreachable → UnreachableError. Every URL that
 // would carry the token, the caller's and the platform's (paging links, line item ids), passes
 // `origins` first; a refused one ends the run with UnreachableError before anything is sent.
-class AgsClient {
+class AgsClient : public GradebookClient {
 public:
     AgsClient(http::Transport& transport, TokenSource& tokens, Platform platform,
               OriginPolicy origins);
 
     std::vector<LineItem> list_line_items(const std::string& container_url,
-                                          const LineItemFilter& filter);
-    LineItem get_line_item(const std::string& line_item_url);
-    LineItem create_line_item(const std::string& container_url, const LineItem& item);
+                                          const LineItemFilter& filter) override;
+    LineItem get_line_item(const std::string& line_item_url) override;
+    LineItem create_line_item(const std::string& container_url, const LineItem& item) override;
 
     // Every result of the line item (all pages), or one user's, filtered client-side too.
     std::vector<Result> results(const std::string& line_item_url,
-                                const std::optional<std::string>& user_id);
+                                const std::optional<std::string>& user_id) override;
 
     // Posts scores concurrently; answers in the same order. A 401 renews the token (once per
     // expiry) and re-sends the refused posts. `on_done(index, answer)` fires as each finishes;
@@ -51,12 +42,11 @@ public:
     std::vector<PostAnswer>
     post_scores(const std::string& line_item_url, std::span<const Score> scores,
                 const std::function<void(std::size_t, const PostAnswer&)>& on_done = {},
-                const std::function<void(std::size_t)>& before_send = {});
+                const std::function<void(std::size_t)>& before_send = {}) override;
 
-    std::vector<Member> members(const std::string& memberships_url);
+    std::vector<Member> members(const std::string& memberships_url) override;
 
-    // Score requests sent so far (held ones not counted; a resend after a 401 counts again).
-    int score_posts() const { return m_score_posts; }
+    int score_posts() const override { return m_score_posts; }
 
 private:
     // Checks a URL the caller gave; with no origin in the profile, the first one stands for it.

@@ -53,6 +53,11 @@ std::string json_message(const std::string& body) {
     auto document = nlohmann::json::parse(body, nullptr, false);
     if (document.is_discarded() || !document.is_object())
         return {};
+    // LTIAAS: {"status", "error": "Unauthorized", "details": {"message": ...}}; the details
+    // say what went wrong, the error only repeats the status.
+    if (auto details = document.find("details"); details != document.end() && details->is_object())
+        if (std::string message = message_of_field(*details, "message"); !message.empty())
+            return message;
     // Canvas and most platforms: "errors"; RFC 6749 and others: "error" with a description.
     for (const char* key : {"errors", "error", "message", "detail"}) {
         std::string message = message_of_field(document, key);

@@ -8,11 +8,11 @@
 
 namespace gradepost::lti {
 
-// What the platform said about a failed request, in one line: the JSON body's `error`
-// (string, or object with `message`), `errors[0].message`, `message`, `detail` or
-// `error_description`; else a plain-text body (one line, shortened); else the status line's
-// reason phrase (Moodle's errors come as an empty `[]` body with the message there); else
-// "HTTP <status>".
+// What the platform said about a failed request, in one line: LTIAAS's `details.message`,
+// the JSON body's `error` (string, or object with `message`), `errors[0].message`, `message`,
+// `detail` or `error_description`; else a plain-text body (one line, shortened); else the
+// status line's reason phrase (Moodle's errors come as an empty `[]` body with the message
+// there); else "HTTP <status>".
 std::string platform_message(const http::Response& response);
 
 // The PostAnswer error of a score post that was not a 2xx: the platform's message with a hint

@@ -32,6 +32,12 @@ struct SandboxOptions {
     int clock_offset_seconds = 0; // --clock-offset: the platform's clock runs this far ahead
     std::size_t log_capacity = 100'000;
     int worker_threads = 64;
+    // --ltiaas: also serve the LTIAAS API; the keys are generated at start and written to the
+    // profile (--write-profile), which then talks to LTIAAS instead of the platform.
+    bool ltiaas = false;
+    int ltiaas_page_size = 100; // --ltiaas-page-size: items per LTIAAS page without a limit
+    std::string ltiaas_api_key;
+    std::string ltiaas_service_key;
 };
 
 } // namespace gradepost::sandbox

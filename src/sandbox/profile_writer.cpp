@@ -56,6 +56,14 @@ void write_tool_profile(const std::filesystem::path& directory, const GeneratedK
                                  {"memberships_url", profile.memberships_url},
                                  {"private_key_file", private_key_file.string()},
                                  {"key_id", keys.kid}}}}}};
+    if (profile.ltiaas) {
+        config["profiles"]["sandbox"] = {{"platform", "ltiaas"},
+                                         {"ltiaas_url", profile.ltiaas->url},
+                                         {"ltiaas_api_key", profile.ltiaas->api_key},
+                                         {"ltiaas_service_key", profile.ltiaas->service_key}};
+        write_file(absolute / "config.json", config.dump(2) + "\n", 0600);
+        return;
+    }
     write_file(absolute / "config.json", config.dump(2) + "\n", 0644);
 }
 

@@ -4,6 +4,7 @@
 #include "sandbox/quirks.hpp"
 
 #include <filesystem>
+#include <optional>
 #include <string>
 
 // `--write-profile DIR`: a tool ready to talk to this sandbox. Writes
@@ -13,7 +14,16 @@
 //   DIR/config.json       {"default_profile":"sandbox","profiles":{"sandbox":{platform,
 //                          client_id, token_url, lineitems_url, memberships_url,
 //                          private_key_file (absolute), key_id}}}
+//                        with --ltiaas: {"platform":"ltiaas", ltiaas_url, ltiaas_api_key,
+//                        ltiaas_service_key, course}, mode 0600 as it holds the keys
 namespace gradepost::sandbox {
+
+// --ltiaas: the profile talks to the LTIAAS API at `url` with these keys instead.
+struct LtiaasProfile {
+    std::string url;
+    std::string api_key;
+    std::string service_key;
+};
 
 struct ToolProfile {
     std::string platform;
@@ -21,6 +31,7 @@ struct ToolProfile {
     std::string token_url;
     std::string lineitems_url;
     std::string memberships_url;
+    std::optional<LtiaasProfile> ltiaas;
 };
 
 // Writes the four files, each through a temporary file and a rename. Throws

@@ -16,6 +16,9 @@ void add_line_item_routes(httplib::Server& server, SandboxContext& context);
 void add_score_routes(httplib::Server& server, SandboxContext& context);
 // NRPS memberships (GET).
 void add_membership_routes(httplib::Server& server, SandboxContext& context);
+// --ltiaas: the LTIAAS API (/api/lineitems, /api/lineitems/:lineItemId[/scores],
+// /api/memberships) over the same state, with its service-key check and error shape.
+void add_ltiaas_routes(httplib::Server& server, SandboxContext& context);
 // /_sandbox/…: log, scores, stats, reset, faults, config. Never faulted or logged.
 void add_admin_routes(httplib::Server& server, SandboxContext& context);
 // Everything else: 404, logged.

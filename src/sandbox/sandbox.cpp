@@ -10,6 +10,8 @@
 
 #include "sandbox/httplib.hpp"
 
+#include <fmt/format.h>
+
 #include <sys/socket.h>
 
 #include <atomic>
@@ -32,6 +34,11 @@ constexpr time_t k_read_timeout_seconds = 5;
 std::uint64_t random_seed() {
     std::random_device device;
     return (static_cast<std::uint64_t>(device()) << 32) ^ device();
+}
+
+// 32 hex digits: a fresh LTIAAS key for each run.
+std::string random_ltiaas_key() {
+    return fmt::format("{:016x}{:016x}", random_seed(), random_seed());
 }
 
 } // namespace
@@ -60,6 +67,15 @@ Sandbox::Sandbox(SandboxOptions options) : m_impl(std::make_unique<Impl>()) {
     if (!options.write_profile_dir.empty()) {
         impl.generated = generate_key_pair();
         impl.keys.push_back(impl.generated->trusted);
+    }
+    if (options.ltiaas) {
+        if (options.write_profile_dir.empty())
+            throw util::UsageError("--ltiaas needs --write-profile DIR: the API key and service "
+                                   "key are written there");
+        if (options.quirks == QuirkMode::moodle)
+            throw util::UsageError("--ltiaas works with --quirks strict, canvas or openedx");
+        options.ltiaas_api_key = random_ltiaas_key();
+        options.ltiaas_service_key = random_ltiaas_key();
     }
     if (impl.keys.empty())
         util::warn("the sandbox trusts no tool key: every token request will be refused "
@@ -113,10 +129,16 @@ int Sandbox::start() {
         std::make_unique<SandboxContext>(impl.options, impl.course, impl.keys, impl.base_url, seed);
     auto& context = *impl.context;
     if (impl.generated) {
-        write_tool_profile(impl.options.write_profile_dir, *impl.generated,
-                           {std::string(platform_name(context.quirks.mode)), impl.options.client_id,
-                            context.urls.token_url(), context.urls.lineitems_url(),
-                            context.urls.memberships_url()});
+        ToolProfile profile{std::string(platform_name(context.quirks.mode)),
+                            impl.options.client_id,
+                            context.urls.token_url(),
+                            context.urls.lineitems_url(),
+                            context.urls.memberships_url(),
+                            std::nullopt};
+        if (impl.options.ltiaas)
+            profile.ltiaas = LtiaasProfile{impl.base_url, impl.options.ltiaas_api_key,
+                                           impl.options.ltiaas_service_key};
+        write_tool_profile(impl.options.write_profile_dir, *impl.generated, profile);
     }
 
     add_admin_routes(server, context);
@@ -124,6 +146,8 @@ int Sandbox::start() {
     add_line_item_routes(server, context);
     add_score_routes(server, context);
     add_membership_routes(server, context);
+    if (impl.options.ltiaas)
+        add_ltiaas_routes(server, context);
     add_fallback_routes(server, context);
 
     auto finished = std::make_shared<std::atomic<bool>>(false);

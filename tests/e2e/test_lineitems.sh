@@ -11,6 +11,18 @@ expect_exit 0 gp --json lineitems create --label "Week 4" --max 15 --tag quiz
 assert_eq "$(json '.[0].label')" "Week 4"
 expect_exit 0 gp --json lineitems list --tag quiz
 assert_eq "$(json 'length')" 1
+# The same create again finds it; --allow-duplicate insists.
+expect_exit 0 gp --json lineitems create --label "Week 4" --max 15 --tag quiz
+assert_eq "$(json '.[0].label')" "Week 4"
+assert_contains "$work/cmd.err" "already exists"
+expect_exit 0 gp --json lineitems list --label "Week 4"
+assert_eq "$(json 'length')" 1 "line items after a repeated create"
+expect_exit 0 gp --json lineitems create --label "Week 4" --max 15 --tag quiz --allow-duplicate
+expect_exit 0 gp --json lineitems list --label "Week 4"
+assert_eq "$(json 'length')" 2 "line items after --allow-duplicate"
+expect_exit 0 gp --json lineitems create --label "Week 4" --max 15 --resource-id r-9
+expect_exit 0 gp --json lineitems list --label "Week 4"
+assert_eq "$(json 'length')" 3 "another resource id is another line item"
 expect_exit 0 gp lineitems
 assert_contains "$work/out" "Week 4"
 

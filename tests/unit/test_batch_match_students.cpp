@@ -48,11 +48,31 @@ TEST_SUITE("batch::match_students") {
         CHECK(result.unmatched.size() == 1);
     }
 
-    TEST_CASE("sourcedids match exactly") {
-        auto result = batch::match_students({attempt("SIS1002", 2), attempt("sis1002", 3)},
+    TEST_CASE("sourcedids match case-insensitively and trimmed") {
+        auto result = batch::match_students({attempt("SIS1002", 2), attempt(" sis1002 ", 3)},
                                             k_roster, batch::MatchField::sourcedid);
-        REQUIRE(result.attempts.size() == 1);
+        REQUIRE(result.attempts.size() == 2);
         CHECK(result.attempts[0].user_id == "1002");
+        CHECK(result.attempts[1].user_id == "1002");
+        CHECK(result.unmatched.empty());
+    }
+
+    TEST_CASE("two sourcedids differing only by case make the student ambiguous") {
+        model::Roster roster = k_roster;
+        roster.push_back({"1004", "Grace Hopper", "grace@example.edu", "sis1001"});
+        auto result = batch::match_students({attempt("SIS1001", 2), attempt("SIS1003", 3)}, roster,
+                                            batch::MatchField::sourcedid);
+        REQUIRE(result.attempts.size() == 1);
+        CHECK(result.attempts[0].user_id == "1003");
+        REQUIRE(result.unmatched.size() == 1);
+        CHECK(result.unmatched[0].value == "SIS1001");
+    }
+
+    TEST_CASE("LTI user ids match exactly") {
+        model::Roster roster = {{"abc", "A", "a@example.edu", "S1"}};
+        auto result =
+            batch::match_students({attempt("ABC", 2)}, roster, batch::MatchField::user_id);
+        CHECK(result.attempts.empty());
         CHECK(result.unmatched.size() == 1);
     }
 

@@ -283,3 +283,24 @@ TEST_SUITE("config::profile") {
     }
 
 } // TEST_SUITE
+
+TEST_CASE("an ltiaas profile takes its keys from the file, the environment first") {
+    testing::ScratchDir dir;
+    auto file = write_file(dir, "config.json", R"({"profiles": {"l": {
+        "platform": "ltiaas", "ltiaas_url": "https://school.ltiaas.com",
+        "ltiaas_api_key": "file-api", "ltiaas_service_key": "file-service"}}})");
+    auto from_file = config::resolve_profile(file, false, std::nullopt, {}, environment_of({}));
+    CHECK(from_file.is_ltiaas());
+    CHECK(from_file.ltiaas_url == "https://school.ltiaas.com");
+    CHECK(from_file.ltiaas_api_key == "file-api");
+    CHECK(from_file.ltiaas_service_key == "file-service");
+
+    config::ProfileOverrides flags;
+    flags.ltiaas_url = "https://other.ltiaas.com";
+    auto from_environment =
+        config::resolve_profile(file, false, std::nullopt, flags,
+                                environment_of({{"GRADEPOST_LTIAAS_SERVICE_KEY", "env-service"}}));
+    CHECK(from_environment.ltiaas_api_key == "file-api");
+    CHECK(from_environment.ltiaas_service_key == "env-service");
+    CHECK(from_environment.ltiaas_url == "https://other.ltiaas.com");
+}
