@@ -18,6 +18,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <set>
 #include <stdexcept>
 
 namespace gradepost::state {
@@ -98,6 +99,45 @@ Parameter micros(const std::optional<model::Timestamp>& value) {
     if (!value)
         return std::nullopt;
     return std::to_string(to_micros(*value));
+}
+
+// A PostgreSQL array literal of text values (NULL for an empty one), sent as one parameter so
+// that a chunk of scores is one statement, not one round trip per score.
+Parameter array(const std::vector<Parameter>& values) {
+    std::string literal = "{";
+    for (std::size_t at = 0; at < values.size(); ++at) {
+        if (at > 0)
+            literal += ',';
+        if (!values[at]) {
+            literal += "NULL";
+            continue;
+        }
+        literal += '"';
+        for (char character : *values[at]) {
+            if (character == '"' || character == '\\')
+                literal += '\\';
+            literal += character;
+        }
+        literal += '"';
+    }
+    return literal + "}";
+}
+
+// Calls `write` with consecutive runs of `items` in which no user appears twice: one
+// INSERT ... ON CONFLICT may not change a row twice, and runs in order keep the semantics
+// of writing the items one by one.
+template <typename Item, typename Write>
+void for_each_run(std::span<const Item> items, Write&& write) {
+    std::set<std::string_view> users;
+    std::size_t start = 0;
+    for (std::size_t at = 0; at < items.size(); ++at) {
+        if (!users.insert(items[at].user_id).second) {
+            write(items.subspan(start, at - start));
+            users = {items[at].user_id};
+            start = at;
+        }
+    }
+    write(items.subspan(start));
 }
 
 // Runs `body`, turning libpq and stored-JSON failures into a ConfigError naming the database.
@@ -268,13 +308,24 @@ void PostgresLedger::mark_pending(const Target& target, std::span<const PendingS
         postgres::Transaction transaction(session);
         auto target_id = find_or_add_target(session, target);
         auto now = now_micros();
-        for (const PendingScore& pending : scores) {
-            const SentScore& score = pending.score;
+        for_each_run(scores, [&](std::span<const PendingScore> run) {
+            std::vector<Parameter> users, given, maximum, comments, keys, timestamps;
+            for (const PendingScore& pending : run) {
+                users.push_back(text(pending.user_id));
+                given.push_back(real(pending.score.given));
+                maximum.push_back(real(pending.score.maximum));
+                comments.push_back(text(pending.score.comment));
+                keys.push_back(text(keys_to_json(pending.score.attempt_keys)));
+                timestamps.push_back(number(to_micros(pending.score.timestamp)));
+            }
             session.execute(R"sql(
 INSERT INTO entries (target_id, user_id, state, flight_given, flight_maximum, flight_comment,
                      flight_attempt_keys, flight_timestamp, http_status, error, last_timestamp,
                      updated_at)
-VALUES ($1, $2, 'pending', $3, $4, $5, $6, $7, 0, '', $7, $8)
+SELECT $1::bigint, p.user_id, 'pending', p.given, p.maximum, p.comment, p.keys, p.at, 0, '',
+       p.at, $8::bigint
+FROM unnest($2::text[], $3::float8[], $4::float8[], $5::text[], $6::text[], $7::bigint[])
+     AS p (user_id, given, maximum, comment, keys, at)
 ON CONFLICT (target_id, user_id) DO UPDATE SET
     state = 'pending',
     flight_given = excluded.flight_given,
@@ -288,11 +339,9 @@ ON CONFLICT (target_id, user_id) DO UPDATE SET
                               excluded.last_timestamp),
     updated_at = excluded.updated_at
 )sql",
-                            {number(target_id), text(pending.user_id), real(score.given),
-                             real(score.maximum), text(score.comment),
-                             text(keys_to_json(score.attempt_keys)),
-                             number(to_micros(score.timestamp)), number(now)});
-        }
+                            {number(target_id), array(users), array(given), array(maximum),
+                             array(comments), array(keys), array(timestamps), number(now)});
+        });
         transaction.commit();
     });
 }
@@ -305,36 +354,48 @@ void PostgresLedger::record_results(const Target& target, std::span<const PostRe
         postgres::Transaction transaction(session);
         auto target_id = find_or_add_target(session, target);
         auto now = now_micros();
-        for (const PostResult& result : results) {
-            auto state = state_name(result.is_posted ? PostState::posted : PostState::failed);
-            std::string_view error = result.is_posted ? std::string_view() : result.error;
-            // Before the entry changes: the history row takes the in-flight score it answers.
+        for_each_run(results, [&](std::span<const PostResult> run) {
+            std::vector<Parameter> users, states, statuses, errors;
+            for (const PostResult& result : run) {
+                users.push_back(text(result.user_id));
+                states.push_back(
+                    text(state_name(result.is_posted ? PostState::posted : PostState::failed)));
+                statuses.push_back(number(result.http_status));
+                errors.push_back(text(result.is_posted ? std::string_view() : result.error));
+            }
+            std::vector<Parameter> parameters{number(target_id), array(users),  array(states),
+                                              array(statuses),   array(errors), number(now)};
+            // Before the entries change: each history row takes the in-flight score it answers.
             session.execute(R"sql(
 INSERT INTO posts (target_id, user_id, state, given, maximum, timestamp, http_status, error,
                    recorded_at)
-SELECT $1::bigint, $2::text, $3::text, e.flight_given, e.flight_maximum, e.flight_timestamp,
-       $4::integer, $5::text, $6::bigint
-FROM (SELECT 1) AS one LEFT JOIN entries e ON e.target_id = $1::bigint AND e.user_id = $2::text
+SELECT $1::bigint, r.user_id, r.state, e.flight_given, e.flight_maximum, e.flight_timestamp,
+       r.status, r.error, $6::bigint
+FROM unnest($2::text[], $3::text[], $4::integer[], $5::text[]) WITH ORDINALITY
+     AS r (user_id, state, status, error, position)
+LEFT JOIN entries e ON e.target_id = $1::bigint AND e.user_id = r.user_id
+ORDER BY r.position
 )sql",
-                            {number(target_id), text(result.user_id), text(state),
-                             number(result.http_status), text(error), number(now)});
+                            parameters);
             // SET expressions all read the row as it was, so posted_* take the old flight_*
             // (when there is one: a result without a pending post only updates the status).
             session.execute(R"sql(
 INSERT INTO entries (target_id, user_id, state, http_status, error, updated_at)
-VALUES ($1, $2, $3, $4, $5, $6)
+SELECT $1::bigint, r.user_id, r.state, r.status, r.error, $6::bigint
+FROM unnest($2::text[], $3::text[], $4::integer[], $5::text[]) AS r (user_id, state, status, error)
 ON CONFLICT (target_id, user_id) DO UPDATE SET
     state = excluded.state,
-    posted_given = CASE WHEN $7::boolean AND entries.flight_timestamp IS NOT NULL
+    posted_given = CASE WHEN excluded.state = 'posted' AND entries.flight_timestamp IS NOT NULL
                         THEN entries.flight_given ELSE entries.posted_given END,
-    posted_maximum = CASE WHEN $7::boolean AND entries.flight_timestamp IS NOT NULL
+    posted_maximum = CASE WHEN excluded.state = 'posted' AND entries.flight_timestamp IS NOT NULL
                           THEN entries.flight_maximum ELSE entries.posted_maximum END,
-    posted_comment = CASE WHEN $7::boolean AND entries.flight_timestamp IS NOT NULL
+    posted_comment = CASE WHEN excluded.state = 'posted' AND entries.flight_timestamp IS NOT NULL
                           THEN entries.flight_comment ELSE entries.posted_comment END,
-    posted_attempt_keys = CASE WHEN $7::boolean AND entries.flight_timestamp IS NOT NULL
+    posted_attempt_keys = CASE WHEN excluded.state = 'posted'
+                                    AND entries.flight_timestamp IS NOT NULL
                                THEN entries.flight_attempt_keys
                                ELSE entries.posted_attempt_keys END,
-    posted_timestamp = CASE WHEN $7::boolean AND entries.flight_timestamp IS NOT NULL
+    posted_timestamp = CASE WHEN excluded.state = 'posted' AND entries.flight_timestamp IS NOT NULL
                             THEN entries.flight_timestamp ELSE entries.posted_timestamp END,
     flight_given = NULL,
     flight_maximum = NULL,
@@ -345,10 +406,8 @@ ON CONFLICT (target_id, user_id) DO UPDATE SET
     error = excluded.error,
     updated_at = excluded.updated_at
 )sql",
-                            {number(target_id), text(result.user_id), text(state),
-                             number(result.http_status), text(error), number(now),
-                             text(result.is_posted ? "true" : "false")});
-        }
+                            parameters);
+        });
         transaction.commit();
     });
 }
