@@ -1,6 +1,6 @@
 // The SQLite ledger: one file holding what gradepost posted, per platform, line item and
-// student. This file and postgres_ledger.cpp (the same schema and rules in PostgreSQL) are
-// the only ones with SQL.
+// student. This file and postgres_ledger.cpp (the same schema and rules in PostgreSQL) hold
+// the ledger's SQL; run_lock.cpp has only the advisory lock's.
 //
 // File: created with mode 0600 before anything is written (its -wal and -shm files get the
 // same mode), parent directories created. journal_mode=WAL, so readers (dry runs, `state
