@@ -121,8 +121,8 @@ int run_forget(const GlobalOptions& globals, const StateOptions& options) {
     auto path = state_path(globals);
     auto items = line_items_named(state::Ledger::open_read_only(path), options.line_item);
     if (items.empty())
-        throw util::UsageError("the ledger " + path.string() + " has nothing for " +
-                               options.line_item);
+        throw util::UsageError("the ledger " + state::Ledger::display_name(path) +
+                               " has nothing for " + options.line_item);
     std::string what = options.user.empty() ? "every student of " + options.line_item
                                             : "user " + options.user + " on " + options.line_item;
     if (!options.yes) {
@@ -154,7 +154,8 @@ void add_state_command(CLI::App& app, GlobalOptions& globals, Action& action) {
     state->require_subcommand(1);
     state->footer(
         "Examples:\n  gradepost state show\n  gradepost state show --line-item URL --json\n"
-        "  gradepost state forget --line-item URL --user 1001 --yes");
+        "  gradepost state forget --line-item URL --user 1001 --yes\n"
+        "  gradepost state migrate --to postgresql://grader@db.example:5432/gradepost");
 
     auto* show =
         state->add_subcommand("show", "Line items in the ledger, or one line item's students");
@@ -171,6 +172,7 @@ void add_state_command(CLI::App& app, GlobalOptions& globals, Action& action) {
     forget->callback([&] { action = [&] { return run_forget(globals, forget_options); }; });
 
     add_state_adopt_command(*state, globals, action);
+    add_state_migrate_command(*state, globals, action);
 }
 
 } // namespace gradepost::cli

@@ -40,6 +40,7 @@ void add_roster_command(CLI::App& app, GlobalOptions& globals, Action& action);
 void add_diff_command(CLI::App& app, GlobalOptions& globals, Action& action);
 void add_state_command(CLI::App& app, GlobalOptions& globals, Action& action);
 void add_state_adopt_command(CLI::App& state, const GlobalOptions& globals, Action& action);
+void add_state_migrate_command(CLI::App& state, const GlobalOptions& globals, Action& action);
 void add_token_command(CLI::App& app, GlobalOptions& globals, Action& action);
 void add_keys_command(CLI::App& app, GlobalOptions& globals, Action& action);
 void add_sandbox_command(CLI::App& app, GlobalOptions& globals, Action& action);

@@ -1,5 +1,6 @@
 #include "state/run_lock.hpp"
 
+#include "state/postgres.hpp"
 #include "util/error.hpp"
 #include "util/text.hpp"
 
@@ -26,11 +27,15 @@ namespace {
 
 constexpr auto k_poll_interval = std::chrono::milliseconds(100);
 
+std::uint64_t lock_key(const Target& target) {
+    return util::fnv1a(target.platform + "\n" + target.line_item);
+}
+
 // <ledger>.locks/<FNV-1a of platform and line item>.lock: one file per target, named so that
 // any URL makes a valid file name.
 std::filesystem::path lock_path(const std::filesystem::path& ledger_path, const Target& target) {
     std::filesystem::path directory = ledger_path.string() + ".locks";
-    auto name = fmt::format("{:016x}.lock", util::fnv1a(target.platform + "\n" + target.line_item));
+    auto name = fmt::format("{:016x}.lock", lock_key(target));
     return directory / name;
 }
 
@@ -92,11 +97,59 @@ std::string locked_message(int descriptor, const Target& target) {
                        target.line_item);
 }
 
+// The advisory lock's key as PostgreSQL shows it in pg_locks: the high and low 32 bits.
+std::string postgres_holder(postgres::Connection& session, std::uint64_t key) {
+    auto holder = session.execute(R"sql(
+SELECT a.application_name, to_char(a.backend_start AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')
+FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 1
+  AND l.classid = $1::bigint::oid AND l.objid = $2::bigint::oid
+)sql",
+                                  {std::to_string(key >> 32), std::to_string(key & 0xffffffffu)});
+    if (holder.rows() == 0 || holder.text(0, 0).empty())
+        return "another gradepost run";
+    return fmt::format("another gradepost run ({}, started {})", holder.text(0, 0),
+                       holder.text(0, 1));
+}
+
+// The session holding the advisory lock.
+std::unique_ptr<postgres::Connection> acquire_advisory(const std::string& url, const Target& target,
+                                                       std::chrono::seconds wait) {
+    auto describe = [&] { return fmt::format("state database {}", postgres::redacted(url)); };
+    try {
+        auto session = std::make_unique<postgres::Connection>(
+            postgres::Connection::open(url, postgres::session_name()));
+        const auto key = lock_key(target);
+        const auto signed_key = std::to_string(static_cast<std::int64_t>(key));
+        const auto deadline = std::chrono::steady_clock::now() + wait;
+        while (
+            session->execute("SELECT pg_try_advisory_lock($1::bigint)", {signed_key}).text(0, 0) !=
+            "t") {
+            auto now = std::chrono::steady_clock::now();
+            if (now >= deadline)
+                throw util::LockedError(
+                    fmt::format("{} is posting to {}; try again later or pass --wait-lock SECONDS",
+                                postgres_holder(*session, key), target.line_item));
+            std::this_thread::sleep_for(
+                std::min<std::chrono::steady_clock::duration>(k_poll_interval, deadline - now));
+        }
+        return session;
+    } catch (const postgres::Error& error) {
+        throw util::ConfigError(fmt::format("{}: {}", describe(), error.what()));
+    }
+}
+
 } // namespace
 
-RunLock RunLock::acquire(const std::filesystem::path& ledger_path, const Target& target,
+RunLock::RunLock(int descriptor) : m_descriptor(descriptor) {}
+
+RunLock::RunLock(std::unique_ptr<postgres::Connection> session) : m_session(std::move(session)) {}
+
+RunLock RunLock::acquire(const std::filesystem::path& ledger_location, const Target& target,
                          std::chrono::seconds wait) {
-    const auto path = lock_path(ledger_path, target);
+    if (postgres::is_url(ledger_location.native()))
+        return RunLock(acquire_advisory(ledger_location.native(), target, wait));
+    const auto path = lock_path(ledger_location, target);
     int descriptor = open_lock_file(path);
     const auto deadline = std::chrono::steady_clock::now() + wait;
     while (::flock(descriptor, LOCK_EX | LOCK_NB) != 0) {
@@ -119,10 +172,12 @@ RunLock RunLock::acquire(const std::filesystem::path& ledger_path, const Target&
     return RunLock(descriptor);
 }
 
-RunLock::RunLock(RunLock&& other) noexcept : m_descriptor(other.m_descriptor) {
+RunLock::RunLock(RunLock&& other) noexcept
+    : m_descriptor(other.m_descriptor), m_session(std::move(other.m_session)) {
     other.m_descriptor = -1;
 }
 
+// A PostgreSQL session's advisory lock goes with the session: closing it releases the lock.
 RunLock::~RunLock() {
     if (m_descriptor < 0)
         return;

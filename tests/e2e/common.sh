@@ -19,6 +19,9 @@ cleanup() {
     kill "$sandbox_pid" 2>/dev/null || true
     wait "$sandbox_pid" 2>/dev/null || true
   fi
+  if declare -F stop_postgres >/dev/null; then
+    stop_postgres
+  fi
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -46,15 +49,18 @@ start_sandbox() {
   base_url=$(cat "$work/ready")
 }
 
-# gp ARGS...: the binary with the sandbox's profile and a state file of this test.
+# The ledger of this test: a file, or a postgresql:// URL when a test sets it.
+state="$work/state.db"
+
+# gp ARGS...: the binary with the sandbox's profile and the ledger of this test.
 gp() {
-  "$GRADEPOST" --config "$work/profile/config.json" --state "$work/state.db" "$@"
+  "$GRADEPOST" --config "$work/profile/config.json" --state "$state" "$@"
 }
 
 # gp_background ARGS...: gp started in the background with its pid in $!. (A function put in
 # the background runs in a subshell: signals sent to that $! would never reach the binary.)
 gp_background() {
-  "$GRADEPOST" --config "$work/profile/config.json" --state "$work/state.db" "$@" &
+  "$GRADEPOST" --config "$work/profile/config.json" --state "$state" "$@" &
 }
 
 # expect_exit CODE COMMAND...: runs the command, stdout to $work/out, stderr to $work/cmd.err.

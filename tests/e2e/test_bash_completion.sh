@@ -76,7 +76,8 @@ assert_eq "$(complete_words gradepost post --label "" | tr -d '\n')" "" "complet
 # Every option of every command's --help is offered for that command, as the man page test
 # checks for the man page.
 commands=("" post dry-run "lineitems" "lineitems list" "lineitems create" results roster diff
-  "state show" "state forget" token "keys generate" sandbox doctor sync watch completion)
+  "state show" "state forget" "state migrate" token "keys generate" sandbox doctor sync watch \
+  completion)
 missing=""
 wrong=""
 for command in "${commands[@]}"; do

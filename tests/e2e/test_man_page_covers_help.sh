@@ -6,7 +6,8 @@ man_page="$SOURCE_DIR/man/gradepost.1"
 sed 's/\\-/-/g' "$man_page" >"$work/man.txt"
 
 commands=("" post dry-run "lineitems" "lineitems list" "lineitems create" results roster diff
-  "state show" "state forget" token "keys generate" sandbox doctor sync watch completion)
+  "state show" "state forget" "state migrate" token "keys generate" sandbox doctor sync watch \
+  completion)
 missing=""
 for command in "${commands[@]}"; do
   # shellcheck disable=SC2086

@@ -459,6 +459,33 @@ TEST_SUITE("state::ledger") {
         CHECK_FALSE(entry_of(ledger, "u1").last_posted.has_value());
     }
 
+    TEST_CASE("contents hold every line item's entries, pending intents and history") {
+        ScratchDir scratch;
+        auto ledger = Ledger::open(scratch / "state.db");
+        mark(ledger, {pending("u1", 3, 1), pending("u2", 4, 1)});
+        record(ledger, {posted("u1"), failed("u2", 500, "server error")});
+        mark(ledger, {pending("u2", 5, 2)});
+        const Target other{k_target.platform, k_target.line_item + "0"};
+        mark(ledger, {pending("u9", 1, 1)}, other);
+
+        auto contents = ledger.contents();
+        REQUIRE(contents.size() == 2);
+        CHECK(contents[0].target.line_item == k_target.line_item);
+        REQUIRE(contents[0].entries.size() == 2);
+        CHECK(contents[0].entries[0].last_posted->given == 3);
+        CHECK(contents[0].entries[1].state == PostState::pending);
+        CHECK(contents[0].entries[1].in_flight->given == 5);
+        REQUIRE(contents[0].history.size() == 2);
+        CHECK(contents[0].history[1].error == "server error");
+        CHECK(contents[0].history[1].given == 4);
+        CHECK(contents[1].history.empty());
+        CHECK(contents[1].entries[0].in_flight->timestamp == second(1));
+
+        // Only PostgreSQL takes a copy.
+        CHECK(config_error_of([&] { ledger.import(contents); }).find("PostgreSQL") !=
+              std::string::npos);
+    }
+
     TEST_CASE("a run killed after marking pending leaves those users pending, the rest intact") {
         ScratchDir scratch;
         auto path = scratch / "state.db";
