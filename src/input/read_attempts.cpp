@@ -6,6 +6,7 @@
 #include "input/format_detection.hpp"
 #include "input/json_reader.hpp"
 #include "util/error.hpp"
+#include "util/malloc_tuning.hpp"
 
 #include <iterator>
 
@@ -53,6 +54,14 @@ ReadResult read_attempts(std::string_view text, std::string_view file_name,
 ReadResult read_attempt_files(std::span<const std::filesystem::path> files,
                               const ReadOptions& options) {
     ReadResult total;
+    // An attempt held in memory takes about ten times its bytes in the export.
+    std::size_t export_bytes = 0;
+    for (const auto& file : files) {
+        std::error_code error;
+        auto size = std::filesystem::file_size(file, error);
+        export_bytes += error ? 0 : static_cast<std::size_t>(size);
+    }
+    util::reserve_heap_for(export_bytes * 10);
     for (const auto& file : files) {
         std::string text = read_file_text(file);
         ReadResult result = read_attempts(text, file.string(), options);

@@ -1,7 +1,6 @@
 // Times the ledger's group commit: journal N scores as pending, then record N answers,
 // each as the one transaction a post run makes per chunk. Run by scripts/bench.
 #include "state/ledger.hpp"
-#include "util/malloc_tuning.hpp"
 
 #include <chrono>
 #include <cstdio>
@@ -12,7 +11,6 @@
 using namespace gradepost;
 
 int main(int argc, char** argv) {
-    util::restart_with_malloc_tuning(argv); // as the gradepost binary does
     if (argc != 3) {
         std::fprintf(stderr, "usage: bench_ledger LEDGER_FILE COUNT\n");
         return 2;

@@ -35,7 +35,7 @@ expect_exit 2 "$GRADEPOST" state shwo
 assert_eq "$(cat "$work/cmd.err")" \
   "gradepost: error: unknown command state shwo; did you mean state show?"
 expect_exit 2 "$GRADEPOST" --json state
-assert_eq "$(cat "$work/cmd.err")" "gradepost: error: which command? gradepost state show|forget|adopt"
+assert_eq "$(cat "$work/cmd.err")" "gradepost: error: which command? gradepost state show|forget|adopt|migrate"
 expect_exit 2 "$GRADEPOST" keys --bits 4096
 assert_contains "$work/cmd.err" "unknown option --bits"
 expect_exit 2 "$GRADEPOST" frobnicate
