@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <memory>
 #include <optional>
 
 namespace gradepost::cli {
@@ -108,11 +109,14 @@ int run_doctor(const GlobalOptions& globals, const DoctorOptions& options) {
 } // namespace
 
 void add_doctor_command(CLI::App& app, GlobalOptions& globals, Action& action) {
-    static DoctorOptions options;
+    // Options live as long as the app's callbacks that hold them, so run() can be called again.
+    auto options = std::make_shared<DoctorOptions>();
     auto* doctor = app.add_subcommand("doctor", "Preflight checks against the platform");
-    add_line_item_options(*doctor, options.line_item, false);
+    add_line_item_options(*doctor, options->line_item, false);
     doctor->footer("Example:\n  gradepost --profile canvas doctor --label \"Week 3 quiz\"");
-    doctor->callback([&] { action = [&] { return run_doctor(globals, options); }; });
+    doctor->callback([&globals, &action, options] {
+        action = [&globals, options] { return run_doctor(globals, *options); };
+    });
 }
 
 } // namespace gradepost::cli
