@@ -3,6 +3,7 @@
 #include "config/private_key.hpp"
 #include "lti/ags_client.hpp"
 #include "state/ledger.hpp"
+#include "support/captured_stderr.hpp"
 #include "support/fake_clock.hpp"
 #include "support/fake_transport.hpp"
 #include "support/scratch_dir.hpp"
@@ -329,7 +330,10 @@ TEST_SUITE("batch::post_run") {
         lms.answer_of["u1"] = Answer::lost;
         lms.results_reads_failing_after = 1; // the gradebook is read, then the LMS goes down
         auto file = write_export(dir, "scores.csv", {{"u1", 8}});
+        testing::CapturedStderr captured;
         auto report = batch::run_post(request_for(dir, file), lms, lms.clock, observer);
+        CHECK(captured.text().find("could not read results to confirm 1 unanswered posts") !=
+              std::string::npos);
 
         CHECK(outcome_of(report, "u1").action == model::Action::failed);
         CHECK(outcome_of(report, "u1").http_status == 0);
