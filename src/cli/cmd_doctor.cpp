@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <memory>
 #include <optional>
 
 namespace gradepost::cli {
@@ -123,11 +124,14 @@ int report_checks(const GlobalOptions& globals, const std::vector<Check>& checks
 } // namespace
 
 void add_doctor_command(CLI::App& app, GlobalOptions& globals, Action& action) {
-    static DoctorOptions options;
+    // Options live as long as the app's callbacks that hold them, so run() can be called again.
+    auto options = std::make_shared<DoctorOptions>();
     auto* doctor = app.add_subcommand("doctor", "Preflight checks against the platform");
-    add_line_item_options(*doctor, options.line_item, false);
+    add_line_item_options(*doctor, options->line_item, false);
     doctor->footer("Example:\n  gradepost --profile canvas doctor --label \"Week 3 quiz\"");
-    doctor->callback([&] { action = [&] { return run_doctor(globals, options); }; });
+    doctor->callback([&globals, &action, options] {
+        action = [&globals, options] { return run_doctor(globals, *options); };
+    });
 }
 
 } // namespace gradepost::cli

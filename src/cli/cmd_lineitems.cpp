@@ -8,6 +8,8 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <memory>
+
 namespace gradepost::cli {
 
 namespace {
@@ -109,8 +111,9 @@ void add_filters(CLI::App& command, LineItemsOptions& options) {
 } // namespace
 
 void add_lineitems_command(CLI::App& app, GlobalOptions& globals, Action& action) {
-    static LineItemsOptions list_options;
-    static LineItemsOptions create_options;
+    // Options live as long as the app's callbacks that hold them, so run() can be called again.
+    auto list_options = std::make_shared<LineItemsOptions>();
+    auto create_options = std::make_shared<LineItemsOptions>();
     auto* lineitems =
         app.add_subcommand("lineitems", "List or create line items (gradebook columns)");
     lineitems->footer("Examples:\n  gradepost lineitems list --tag quiz\n"
@@ -119,30 +122,35 @@ void add_lineitems_command(CLI::App& app, GlobalOptions& globals, Action& action
                       " --allow-duplicate creates another)");
 
     auto* list = lineitems->add_subcommand("list", "List the line items of the context");
-    add_filters(*list, list_options);
-    list->add_option("--label", list_options.label, "Only line items with this label");
-    list->add_option("--limit", list_options.limit, "Page size asked of the platform")
+    add_filters(*list, *list_options);
+    list->add_option("--label", list_options->label, "Only line items with this label");
+    list->add_option("--limit", list_options->limit, "Page size asked of the platform")
         ->check(CLI::PositiveNumber);
     list->footer("Example:\n  gradepost lineitems list --label \"Week 3 quiz\" --json");
-    list->callback([&] { action = [&] { return run_list(globals, list_options); }; });
+    list->callback([&globals, &action, list_options] {
+        action = [&globals, list_options] { return run_list(globals, *list_options); };
+    });
 
     auto* create = lineitems->add_subcommand("create", "Create a line item");
-    create->add_option("--label", create_options.label, "Label shown in the gradebook")->required();
-    create->add_option("--max", create_options.maximum, "scoreMaximum")
+    create->add_option("--label", create_options->label, "Label shown in the gradebook")
+        ->required();
+    create->add_option("--max", create_options->maximum, "scoreMaximum")
         ->required()
         ->check(CLI::PositiveNumber);
-    add_filters(*create, create_options);
-    create->add_flag("--allow-duplicate", create_options.allow_duplicate,
+    add_filters(*create, *create_options);
+    create->add_flag("--allow-duplicate", create_options->allow_duplicate,
                      "Create it even when a line item with this label and resource id exists");
     create->footer(
         "Example:\n  gradepost lineitems create --label \"Week 3 quiz\" --max 20 --tag quiz\n"
         "  gradepost lineitems create --label \"Week 3 quiz\" --max 20 --allow-duplicate");
-    create->callback([&] { action = [&] { return run_create(globals, create_options); }; });
+    create->callback([&globals, &action, create_options] {
+        action = [&globals, create_options] { return run_create(globals, *create_options); };
+    });
 
     // `gradepost lineitems` alone lists.
-    lineitems->callback([&] {
+    lineitems->callback([&globals, &action, list_options] {
         if (!action)
-            action = [&] { return run_list(globals, list_options); };
+            action = [&globals, list_options] { return run_list(globals, *list_options); };
     });
 }
 

@@ -10,6 +10,8 @@
 #include <nlohmann/json.hpp>
 #include <unistd.h>
 
+#include <memory>
+
 namespace gradepost::cli {
 
 namespace {
@@ -148,8 +150,9 @@ int run_forget(const GlobalOptions& globals, const StateOptions& options) {
 } // namespace
 
 void add_state_command(CLI::App& app, GlobalOptions& globals, Action& action) {
-    static StateOptions show_options;
-    static StateOptions forget_options;
+    // Options live as long as the app's callbacks that hold them, so run() can be called again.
+    auto show_options = std::make_shared<StateOptions>();
+    auto forget_options = std::make_shared<StateOptions>();
     auto* state = app.add_subcommand("state", "Inspect or edit the local ledger of posted scores");
     state->require_subcommand(1);
     state->footer(
@@ -159,17 +162,21 @@ void add_state_command(CLI::App& app, GlobalOptions& globals, Action& action) {
 
     auto* show =
         state->add_subcommand("show", "Line items in the ledger, or one line item's students");
-    show->add_option("--line-item", show_options.line_item, "Show this line item's students");
-    show->add_option("--user", show_options.user, "Show only this user");
+    show->add_option("--line-item", show_options->line_item, "Show this line item's students");
+    show->add_option("--user", show_options->user, "Show only this user");
     show->footer("Example:\n  gradepost state show --line-item URL --user 1001 --json");
-    show->callback([&] { action = [&] { return run_show(globals, show_options); }; });
+    show->callback([&globals, &action, show_options] {
+        action = [&globals, show_options] { return run_show(globals, *show_options); };
+    });
 
     auto* forget = state->add_subcommand("forget", "Remove a line item's entries, or one user's");
-    forget->add_option("--line-item", forget_options.line_item, "The line item's URL")->required();
-    forget->add_option("--user", forget_options.user, "Only this user");
-    forget->add_flag("-y,--yes", forget_options.yes, "Do not ask for confirmation");
+    forget->add_option("--line-item", forget_options->line_item, "The line item's URL")->required();
+    forget->add_option("--user", forget_options->user, "Only this user");
+    forget->add_flag("-y,--yes", forget_options->yes, "Do not ask for confirmation");
     forget->footer("Example:\n  gradepost state forget --line-item URL --user 1001 --yes");
-    forget->callback([&] { action = [&] { return run_forget(globals, forget_options); }; });
+    forget->callback([&globals, &action, forget_options] {
+        action = [&globals, forget_options] { return run_forget(globals, *forget_options); };
+    });
 
     add_state_adopt_command(*state, globals, action);
     add_state_migrate_command(*state, globals, action);

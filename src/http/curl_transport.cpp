@@ -170,8 +170,8 @@ FailureReport describe_failure(CURLcode code, const char* detail_buffer, bool wa
 // Members are destroyed bottom-up, as libcurl needs: idle easy handles, then the multi handle,
 // the share object last.
 struct Session {
-    explicit Session(TransportOptions transport_options)
-        : options(std::move(transport_options)),
+    Session(TransportOptions transport_options, util::Clock& session_clock)
+        : options(std::move(transport_options)), clock(session_clock),
           throttle(std::max(options.concurrency, 1), options.rate), random(std::random_device{}()) {
         initialise_curl();
         options.concurrency = std::max(options.concurrency, 1);
@@ -274,9 +274,9 @@ struct Session {
     ShareHandle share;
     MultiHandle multi;
     std::vector<std::unique_ptr<Transfer>> idle;
+    util::Clock& clock; // backoff and pacing waits; curl's own timeouts stay real
     Throttle throttle;
     std::mt19937_64 random;
-    util::Clock& clock = util::system_clock();
 };
 
 // One perform() call: requests waiting to be sent, transfers in flight, each request's sends.
@@ -317,7 +317,7 @@ public:
             collect_finished();
             if (!has_fresh() && m_retries.empty() && m_active.empty())
                 break;
-            curl_multi_poll(m_session.multi.get(), nullptr, 0, poll_timeout(), nullptr);
+            wait();
         }
         give_back_unsent();
         return std::move(m_results);
@@ -511,6 +511,15 @@ private:
         m_retries.clear();
     }
 
+    // For a transfer to progress, or, with none in flight, on the clock for the next retry or
+    // paced start to fall due (a test's clock then waits no real time).
+    void wait() {
+        if (m_active.empty())
+            m_session.clock.sleep_for(std::chrono::milliseconds(poll_timeout()));
+        else
+            curl_multi_poll(m_session.multi.get(), nullptr, 0, poll_timeout(), nullptr);
+    }
+
     // Until the next request is due, but short enough to notice an interruption.
     int poll_timeout() const {
         auto timeout = k_poll_interval;
@@ -552,12 +561,12 @@ private:
 } // namespace curl_detail
 
 struct CurlTransport::Impl {
-    explicit Impl(TransportOptions options) : session(std::move(options)) {}
+    Impl(TransportOptions options, util::Clock& clock) : session(std::move(options), clock) {}
     curl_detail::Session session;
 };
 
-CurlTransport::CurlTransport(TransportOptions options)
-    : m_impl(std::make_unique<Impl>(std::move(options))) {}
+CurlTransport::CurlTransport(TransportOptions options, util::Clock& clock)
+    : m_impl(std::make_unique<Impl>(std::move(options), clock)) {}
 
 CurlTransport::~CurlTransport() = default;
 

@@ -1,12 +1,9 @@
 #pragma once
 
 #include "http/transport.hpp"
+#include "util/clock.hpp"
 
 #include <memory>
-
-namespace gradepost::util {
-class Clock;
-}
 
 namespace gradepost::http {
 
@@ -14,7 +11,9 @@ namespace gradepost::http {
 // when offered, -vv traces with secrets redacted.
 class CurlTransport final : public Transport {
 public:
-    explicit CurlTransport(TransportOptions options);
+    // `clock` times retry backoff and pacing, and waits for them when nothing is in flight;
+    // libcurl's connect and request timeouts run on real time.
+    explicit CurlTransport(TransportOptions options, util::Clock& clock = util::system_clock());
     ~CurlTransport() override;
 
     std::vector<Response>

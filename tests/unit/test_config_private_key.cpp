@@ -1,5 +1,6 @@
 #include "config/private_key.hpp"
 #include "config/random.hpp"
+#include "support/captured_stderr.hpp"
 #include "support/scratch_dir.hpp"
 #include "util/error.hpp"
 
@@ -73,39 +74,6 @@ std::string write_file(const std::filesystem::path& path, const std::string& tex
     chmod(path.c_str(), mode);
     return path.string();
 }
-
-class CapturedStderr {
-public:
-    CapturedStderr() : m_file(std::tmpfile()) {
-        std::fflush(stderr);
-        m_saved = dup(fileno(stderr));
-        dup2(fileno(m_file), fileno(stderr));
-    }
-    ~CapturedStderr() {
-        restore();
-        std::fclose(m_file);
-    }
-    std::string text() {
-        restore();
-        std::string result;
-        std::rewind(m_file);
-        for (int c; (c = std::fgetc(m_file)) != EOF;)
-            result.push_back(static_cast<char>(c));
-        return result;
-    }
-
-private:
-    void restore() {
-        if (m_saved < 0)
-            return;
-        std::fflush(stderr);
-        dup2(m_saved, fileno(stderr));
-        close(m_saved);
-        m_saved = -1;
-    }
-    std::FILE* m_file;
-    int m_saved = -1;
-};
 
 } // namespace
 
@@ -244,7 +212,7 @@ TEST_SUITE("config::private_key") {
     TEST_CASE("a key file readable by others draws a warning naming the file, never the key") {
         testing::ScratchDir dir;
         std::string path = write_file(dir / "key.pem", shared_key().private_pem(), 0644);
-        CapturedStderr captured;
+        testing::CapturedStderr captured;
         auto key = config::load_private_key(path, std::nullopt);
         std::string warnings = captured.text();
         CHECK(key.origin() == path);
@@ -256,7 +224,7 @@ TEST_SUITE("config::private_key") {
     TEST_CASE("a key file with mode 0600 loads without a warning") {
         testing::ScratchDir dir;
         std::string path = write_file(dir / "key.pem", shared_key().private_pem(), 0600);
-        CapturedStderr captured;
+        testing::CapturedStderr captured;
         config::load_private_key(path, std::nullopt);
         CHECK(captured.text().empty());
     }

@@ -1,4 +1,5 @@
 #include "config/profile.hpp"
+#include "support/captured_stderr.hpp"
 #include "support/scratch_dir.hpp"
 #include "util/error.hpp"
 
@@ -28,40 +29,6 @@ std::filesystem::path write_file(const testing::ScratchDir& dir, const std::stri
     std::ofstream(path) << text;
     return path;
 }
-
-// What util::warn writes to stderr while it lives.
-class CapturedStderr {
-public:
-    CapturedStderr() : m_file(std::tmpfile()) {
-        std::fflush(stderr);
-        m_saved = dup(fileno(stderr));
-        dup2(fileno(m_file), fileno(stderr));
-    }
-    ~CapturedStderr() {
-        restore();
-        std::fclose(m_file);
-    }
-    std::string text() {
-        restore();
-        std::string result;
-        std::rewind(m_file);
-        for (int c; (c = std::fgetc(m_file)) != EOF;)
-            result.push_back(static_cast<char>(c));
-        return result;
-    }
-
-private:
-    void restore() {
-        if (m_saved < 0)
-            return;
-        std::fflush(stderr);
-        dup2(m_saved, fileno(stderr));
-        close(m_saved);
-        m_saved = -1;
-    }
-    std::FILE* m_file;
-    int m_saved = -1;
-};
 
 const char* const k_two_profiles = R"({
   "default_profile": "canvas",
@@ -233,7 +200,7 @@ TEST_SUITE("config::profile") {
         auto path = write_file(
             dir, "config.json",
             R"({"colour": "red", "profiles": {"a": {"client_id": "c", "client_secret": "s"}}})");
-        CapturedStderr captured;
+        testing::CapturedStderr captured;
         auto profile = config::resolve_profile(path, false, std::nullopt, {}, environment_of({}));
         std::string warnings = captured.text();
         CHECK(profile.client_id == "c");

@@ -1,6 +1,7 @@
 #include "http/curl_transport.hpp"
-#include "util/interrupt.hpp"
 #include "sandbox/httplib.hpp" // <httplib.h> as Debian's compiled cpp-httplib needs it
+#include "support/fake_clock.hpp"
+#include "util/interrupt.hpp"
 
 #include <doctest/doctest.h>
 #include <fmt/format.h>
@@ -180,7 +181,8 @@ TEST_SUITE("http::curl_transport") {
         });
         local.start();
 
-        http::CurlTransport transport(fast_options());
+        testing::FakeClock clock;
+        http::CurlTransport transport(fast_options(), clock);
         auto response = transport.perform_one(get(local.url("/flaky")));
         CHECK(response.status == 200);
         CHECK(response.reason == "OK");
@@ -188,6 +190,9 @@ TEST_SUITE("http::curl_transport") {
         CHECK(response.attempts == 3);
         CHECK_FALSE(response.may_have_been_applied);
         CHECK(calls == 3);
+        // Two backoffs, each within max_backoff, waited on the clock.
+        CHECK(clock.slept() > 0us);
+        CHECK(clock.slept() <= 40ms);
     }
 
     TEST_CASE("a 503 that never ends comes back after the allowed retries") {
@@ -201,7 +206,8 @@ TEST_SUITE("http::curl_transport") {
 
         auto options = fast_options();
         options.retries = 2;
-        http::CurlTransport transport(options);
+        testing::FakeClock clock;
+        http::CurlTransport transport(options, clock);
         auto response = transport.perform_one(get(local.url("/down")));
         CHECK(response.status == 503);
         CHECK(response.attempts == 3);
@@ -221,13 +227,17 @@ TEST_SUITE("http::curl_transport") {
         });
         local.start();
 
-        http::CurlTransport transport(fast_options());
+        testing::FakeClock clock;
+        http::CurlTransport transport(fast_options(), clock);
         auto started = std::chrono::steady_clock::now();
         auto response = transport.perform_one(make_request("POST", local.url("/scores")));
         auto elapsed = std::chrono::steady_clock::now() - started;
         CHECK(response.status == 204);
         CHECK(response.attempts == 2);
-        CHECK(elapsed >= 990ms);
+        // The second waited out Retry-After on the clock, not on the wall.
+        CHECK(clock.slept() >= 1s);
+        CHECK(clock.slept() < 1100ms);
+        CHECK(elapsed < 900ms);
     }
 
     TEST_CASE("Canvas's 403 Rate Limit Exceeded is retried, not returned") {
@@ -244,10 +254,12 @@ TEST_SUITE("http::curl_transport") {
         });
         local.start();
 
-        http::CurlTransport transport(fast_options());
+        testing::FakeClock clock;
+        http::CurlTransport transport(fast_options(), clock);
         auto response = transport.perform_one(make_request("POST", local.url("/scores")));
         CHECK(response.status == 200);
         CHECK(response.attempts == 2);
+        CHECK(clock.slept() > 0us);
     }
 
     TEST_CASE("a plain 403 is returned at once") {
@@ -287,7 +299,8 @@ TEST_SUITE("http::curl_transport") {
         RawServer raw("");
         auto options = fast_options();
         options.retries = 2;
-        http::CurlTransport transport(options);
+        testing::FakeClock clock;
+        http::CurlTransport transport(options, clock);
         auto response =
             transport.perform_one(make_request("POST", raw.url("/scores"), "{\"userId\":\"u1\"}"));
         CHECK(response.status == 0);
@@ -301,7 +314,8 @@ TEST_SUITE("http::curl_transport") {
         int fd = listening_socket(0); // bound, not listening: connecting is refused
         auto options = fast_options();
         options.retries = 2;
-        http::CurlTransport transport(options);
+        testing::FakeClock clock;
+        http::CurlTransport transport(options, clock);
         auto response = transport.perform_one(
             make_request("POST", fmt::format("http://127.0.0.1:{}/scores", port_of(fd))));
         close(fd);
@@ -330,6 +344,7 @@ TEST_SUITE("http::curl_transport") {
         auto options = fast_options();
         options.retries = 5;
         options.request_timeout = 300ms;
+        // The system clock: the budget is spent in libcurl's timeouts, which run on real time.
         http::CurlTransport transport(options);
         auto started = std::chrono::steady_clock::now();
         auto response = transport.perform_one(make_request("POST", local.url("/slow")));
@@ -353,7 +368,8 @@ TEST_SUITE("http::curl_transport") {
         auto options = fast_options();
         options.retries = 5;
         options.request_timeout = 5s;
-        http::CurlTransport transport(options);
+        testing::FakeClock clock;
+        http::CurlTransport transport(options, clock);
         auto response = transport.perform_one(make_request("GET", local.url("/flaky")));
         CHECK(response.status == 200);
         CHECK(response.attempts == 3);

@@ -3,25 +3,15 @@
 // scripts/fuzz the sanitizers watch the replay.
 #include "http/http_date.hpp"
 #include "http/retry_after.hpp"
+#include "support/regression_files.hpp"
 
 #include <doctest/doctest.h>
 
-#include <algorithm>
 #include <chrono>
-#include <filesystem>
-#include <fstream>
-#include <iterator>
-#include <string>
-#include <vector>
 
 using namespace gradepost;
 
 namespace {
-
-std::string file_text(const std::filesystem::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
 
 constexpr util::Instant k_now{std::chrono::seconds{1795356780}}; // 2026-11-22T14:13:00Z
 
@@ -30,16 +20,11 @@ constexpr util::Instant k_now{std::chrono::seconds{1795356780}}; // 2026-11-22T1
 TEST_SUITE("http::fuzz_regressions") {
 
     TEST_CASE("retry_after inputs are delays or nothing") {
-        std::vector<std::filesystem::path> files;
-        for (const auto& entry :
-             std::filesystem::directory_iterator(std::filesystem::path(GRADEPOST_SOURCE_DIR) /
-                                                 "tests" / "fuzz" / "regressions" / "retry_after"))
-            files.push_back(entry.path());
-        std::sort(files.begin(), files.end());
+        auto files = testing::regression_files("retry_after");
         REQUIRE(!files.empty());
         for (const auto& file : files) {
             INFO(file.filename().string());
-            auto delay = http::parse_retry_after(file_text(file), k_now);
+            auto delay = http::parse_retry_after(testing::regression_bytes(file), k_now);
             CHECK((!delay || delay->count() >= 0));
         }
     }

@@ -1,15 +1,11 @@
 #include "http/trace.hpp"
 
-#include "support/scratch_dir.hpp"
+#include "support/captured_stderr.hpp"
 #include "util/log.hpp"
 
 #include <doctest/doctest.h>
 
 #include <cstdio>
-#include <fcntl.h>
-#include <fstream>
-#include <sstream>
-#include <unistd.h>
 
 using namespace gradepost;
 
@@ -29,24 +25,11 @@ http::Request token_request() {
     return request;
 }
 
-// Runs `write` with stderr going to a file and returns what it wrote.
+// Runs `write` and returns what it wrote to stderr.
 template <typename Write> std::string capture_stderr(Write write) {
-    testing::ScratchDir dir;
-    auto path = dir / "stderr.txt";
-    std::fflush(stderr);
-    int file = open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    REQUIRE(file >= 0);
-    int saved = dup(STDERR_FILENO);
-    dup2(file, STDERR_FILENO);
-    close(file);
+    testing::CapturedStderr captured;
     write();
-    std::fflush(stderr);
-    dup2(saved, STDERR_FILENO);
-    close(saved);
-    std::ifstream in(path);
-    std::stringstream text;
-    text << in.rdbuf();
-    return text.str();
+    return captured.text();
 }
 
 struct Verbosity {

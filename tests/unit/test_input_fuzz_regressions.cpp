@@ -9,11 +9,11 @@
 #include "input/utf8.hpp"
 #include "input/value_parsing.hpp"
 #include "support/error_message.hpp"
+#include "support/regression_files.hpp"
 #include "util/error.hpp"
 
 #include <doctest/doctest.h>
 
-#include <algorithm>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -21,17 +21,6 @@
 using namespace gradepost;
 
 namespace {
-
-std::vector<std::filesystem::path> regressions(const std::string& target) {
-    std::vector<std::filesystem::path> files;
-    auto directory =
-        std::filesystem::path(GRADEPOST_SOURCE_DIR) / "tests" / "fuzz" / "regressions" / target;
-    for (const auto& entry : std::filesystem::directory_iterator(directory))
-        if (entry.is_regular_file())
-            files.push_back(entry.path());
-    std::sort(files.begin(), files.end());
-    return files;
-}
 
 std::string roster_error_of(std::string_view text) {
     return testing::error_message_of<util::UsageError>(
@@ -43,7 +32,7 @@ std::string roster_error_of(std::string_view text) {
 TEST_SUITE("input::fuzz_regressions") {
 
     TEST_CASE("csv_reader inputs give attempts or UTF-8 diagnostics, and roster errors") {
-        auto files = regressions("csv_reader");
+        auto files = testing::regression_files("csv_reader");
         REQUIRE(!files.empty());
         for (const auto& file : files) {
             INFO(file.filename().string());
@@ -68,7 +57,7 @@ TEST_SUITE("input::fuzz_regressions") {
     }
 
     TEST_CASE("value_parsing inputs parse or fail cleanly") {
-        auto files = regressions("value_parsing");
+        auto files = testing::regression_files("value_parsing");
         REQUIRE(!files.empty());
         for (const auto& file : files) {
             INFO(file.filename().string());

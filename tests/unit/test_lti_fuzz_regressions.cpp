@@ -3,41 +3,22 @@
 // "REQUEST-URL\nLINK-VALUE".
 #include "lti/link_header.hpp"
 #include "lti/url.hpp"
+#include "support/regression_files.hpp"
 
 #include <doctest/doctest.h>
 
-#include <algorithm>
-#include <filesystem>
-#include <fstream>
-#include <iterator>
-#include <optional>
 #include <string>
-#include <vector>
 
 using namespace gradepost;
-
-namespace {
-
-std::string file_text(const std::filesystem::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-} // namespace
 
 TEST_SUITE("lti::fuzz_regressions") {
 
     TEST_CASE("link_header inputs resolve their next link without throwing") {
-        std::vector<std::filesystem::path> files;
-        for (const auto& entry :
-             std::filesystem::directory_iterator(std::filesystem::path(GRADEPOST_SOURCE_DIR) /
-                                                 "tests" / "fuzz" / "regressions" / "link_header"))
-            files.push_back(entry.path());
-        std::sort(files.begin(), files.end());
+        auto files = testing::regression_files("link_header");
         REQUIRE(!files.empty());
         for (const auto& file : files) {
             INFO(file.filename().string());
-            std::string text = file_text(file);
+            std::string text = testing::regression_bytes(file);
             std::string request_url = "https://lms.example.edu/api/lti/courses/7/line_items";
             if (auto newline = text.find('\n'); newline != std::string::npos) {
                 request_url = text.substr(0, newline);

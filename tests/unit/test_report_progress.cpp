@@ -1,11 +1,11 @@
 #include "report/progress.hpp"
+#include "support/captured_stderr.hpp"
 
 #include <doctest/doctest.h>
 
 #include <cstdio>
 #include <string>
 #include <thread>
-#include <unistd.h>
 
 using gradepost::report::Progress;
 
@@ -49,22 +49,12 @@ TEST_SUITE("report::progress") {
     }
 
     TEST_CASE("a disabled progress bar on the real stderr writes nothing") {
-        int saved = ::dup(2);
-        int fds[2];
-        REQUIRE(::pipe(fds) == 0);
-        std::fflush(stderr);
-        ::dup2(fds[1], 2);
+        gradepost::testing::CapturedStderr captured;
         {
             Progress progress("posting", 3, false);
             progress.advance(3);
         }
-        std::fflush(stderr);
-        ::dup2(saved, 2);
-        ::close(saved);
-        ::close(fds[1]);
-        char buffer[64];
-        CHECK(::read(fds[0], buffer, sizeof buffer) == 0);
-        ::close(fds[0]);
+        CHECK(captured.text().empty());
     }
 
     TEST_CASE("an enabled bar draws label, bar and count, and clears the line at the end") {
