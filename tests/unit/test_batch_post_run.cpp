@@ -404,7 +404,9 @@ TEST_SUITE("batch::post_run") {
 
         auto entries = ledger_entries(dir);
         REQUIRE(entries.size() == scores.size());
-        for (const auto& [user, score] : scores) {
+        for (const auto& user_and_score : scores) {
+            const auto& user = user_and_score.first; // a plain name: CAPTURE's lambda takes it
+            double score = user_and_score.second;
             CAPTURE(user);
             const auto& entry = entries.at(user);
             CHECK(entry.state == model::PostState::posted);
