@@ -7,6 +7,7 @@
 #include "support/fake_clock.hpp"
 #include "support/fake_transport.hpp"
 #include "support/scratch_dir.hpp"
+#include "support/test_credentials.hpp"
 #include "util/time_format.hpp"
 
 #include <doctest/doctest.h>
@@ -19,23 +20,16 @@
 using namespace gradepost;
 using testing::make_response;
 
+using testing::test_key;
+
 namespace {
 
 constexpr const char* k_token_url = "https://lms.example/login/oauth2/token";
 constexpr const char* k_line_item = "https://lms.example/api/lti/courses/7/line_items/3";
 constexpr const char* k_platform_key = "https://lms.example/login/oauth2/token client-17";
 
-const config::PrivateKey& test_key() {
-    static config::PrivateKey key = config::PrivateKey::generate(2048);
-    return key;
-}
-
 lti::Credentials credentials() {
-    lti::Credentials result;
-    result.client_id = "client-17";
-    result.token_url = k_token_url;
-    result.key_id = "kid-1";
-    return result;
+    return testing::test_credentials(k_token_url);
 }
 
 // How the fake LMS answers one student's score POST.

@@ -4,6 +4,7 @@
 #include "support/error_message.hpp"
 #include "support/fake_clock.hpp"
 #include "support/fake_transport.hpp"
+#include "support/test_credentials.hpp"
 #include "util/error.hpp"
 
 #include <doctest/doctest.h>
@@ -15,6 +16,8 @@ using namespace gradepost;
 using testing::header_of;
 using testing::make_response;
 
+using testing::test_key;
+
 namespace {
 
 constexpr const char* k_token_url = "https://lms.example/login/oauth2/token";
@@ -23,17 +26,8 @@ constexpr const char* k_line_item = "https://lms.example/api/lti/courses/7/line_
 constexpr const char* k_moodle_item =
     "https://moodle.example/mod/lti/services.php/2/lineitems/3/lineitem?type_id=1";
 
-const config::PrivateKey& test_key() {
-    static config::PrivateKey key = config::PrivateKey::generate(2048);
-    return key;
-}
-
 lti::Credentials credentials() {
-    lti::Credentials result;
-    result.client_id = "client-17";
-    result.token_url = k_token_url;
-    result.key_id = "kid-1";
-    return result;
+    return testing::test_credentials(k_token_url);
 }
 
 // A platform whose token endpoint hands out tok-1, tok-2, ... in turn.

@@ -3,6 +3,7 @@
 #include "lti/token.hpp"
 #include "support/fake_clock.hpp"
 #include "support/fake_transport.hpp"
+#include "support/test_credentials.hpp"
 #include "util/error.hpp"
 
 #include <doctest/doctest.h>
@@ -15,21 +16,14 @@
 using namespace gradepost;
 using testing::make_response;
 
+using testing::test_key;
+
 namespace {
 
 constexpr const char* k_token_url = "https://lms.example/login/oauth2/token";
 
-const config::PrivateKey& test_key() {
-    static config::PrivateKey key = config::PrivateKey::generate(2048);
-    return key;
-}
-
 lti::Credentials credentials() {
-    lti::Credentials result;
-    result.client_id = "client-17";
-    result.token_url = k_token_url;
-    result.key_id = "kid-1";
-    return result;
+    return testing::test_credentials(k_token_url);
 }
 
 std::string base64url_decode(std::string text) {
