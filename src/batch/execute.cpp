@@ -11,6 +11,10 @@ namespace gradepost::batch {
 
 namespace {
 
+// Why a selected score was not sent: an interruption came first. Not a failure: the ledger
+// keeps no trace of it and the next run sends it.
+constexpr std::string_view k_not_sent = "not sent: the run was interrupted";
+
 model::Outcome outcome_of(const model::PlanEntry& entry, model::Action action) {
     model::Outcome outcome;
     outcome.user_id = entry.score.user_id;
@@ -188,8 +192,9 @@ model::RunReport execute(const model::Plan& plan, const state::Target& target,
     };
 
     // Record what the platform answered, a chunk at a time; unanswered posts stay pending,
-    // and scores an interruption kept from being sent were never journaled as sent.
+    // and the intent of scores an interruption kept from being sent is withdrawn.
     std::vector<std::string> unanswered;
+    std::vector<std::string> not_sent;
     std::vector<state::PostResult> results;
     auto record = [&](std::size_t i, const lti::PostAnswer& answer) {
         observer.score_done();
@@ -199,9 +204,9 @@ model::RunReport execute(const model::Plan& plan, const state::Target& target,
         outcome.reason.clear();
         if (!answer.was_sent) {
             outcome.action = model::Action::skipped;
-            outcome.reason = "interrupted before sending";
-            if (i < journaled) // journaled with its chunk: the intent is withdrawn as failed
-                results.push_back({user_id, false, 0, "interrupted before sending"});
+            outcome.reason = k_not_sent;
+            if (i < journaled) // journaled with its chunk
+                not_sent.push_back(user_id);
         } else if (answer.is_success) {
             outcome.action = model::Action::posted;
             results.push_back({user_id, true, answer.http_status, ""});
@@ -225,9 +230,10 @@ model::RunReport execute(const model::Plan& plan, const state::Target& target,
         for (auto& sending : sendings) {
             auto& outcome = report.scores[sending.report_index];
             outcome.action = model::Action::skipped;
-            outcome.reason = "interrupted before sending";
+            outcome.reason = k_not_sent;
         }
     ledger.record_results(target, results);
+    ledger.withdraw_pending(target, not_sent);
 
     std::map<std::string, model::Outcome*> outcome_of_user;
     for (const auto& sending : sendings)

@@ -44,6 +44,10 @@ void Ledger::record_results(const Target& target, std::span<const PostResult> re
     m_store->record_results(target, results);
 }
 
+void Ledger::withdraw_pending(const Target& target, std::span<const std::string> user_ids) {
+    m_store->withdraw_pending(target, user_ids);
+}
+
 std::vector<LineItemSummary> Ledger::line_items() const {
     return m_store->line_items();
 }

@@ -92,6 +92,12 @@ public:
     // failed ones keep the previous one and record the error.
     void record_results(const Target& target, std::span<const PostResult> results);
 
+    // Withdraws the intent of pending posts that were never sent (an interruption stopped
+    // them before their first byte left): each entry goes back to what its history last
+    // recorded, or away when it has none. Nothing is added to the history: not sent is not
+    // an outcome.
+    void withdraw_pending(const Target& target, std::span<const std::string> user_ids);
+
     std::vector<LineItemSummary> line_items() const;
 
     // Removes a line item's entries, or one user's; returns how many rows went.

@@ -16,6 +16,7 @@ public:
     virtual std::map<std::string, model::LedgerEntry> entries(const Target& target) const = 0;
     virtual void mark_pending(const Target& target, std::span<const PendingScore> scores) = 0;
     virtual void record_results(const Target& target, std::span<const PostResult> results) = 0;
+    virtual void withdraw_pending(const Target& target, std::span<const std::string> user_ids) = 0;
     virtual std::vector<LineItemSummary> line_items() const = 0;
     virtual std::size_t forget(const Target& target, const std::optional<std::string>& user_id) = 0;
     virtual std::vector<TargetContents> contents() const = 0;

@@ -240,6 +240,7 @@ public:
     std::map<std::string, LedgerEntry> entries(const Target& target) const override;
     void mark_pending(const Target& target, std::span<const PendingScore> scores) override;
     void record_results(const Target& target, std::span<const PostResult> results) override;
+    void withdraw_pending(const Target& target, std::span<const std::string> user_ids) override;
     std::vector<LineItemSummary> line_items() const override;
     std::size_t forget(const Target& target, const std::optional<std::string>& user_id) override;
     std::vector<TargetContents> contents() const override;
@@ -408,6 +409,48 @@ ON CONFLICT (target_id, user_id) DO UPDATE SET
 )sql",
                             parameters);
         });
+        transaction.commit();
+    });
+}
+
+void PostgresLedger::withdraw_pending(const Target& target, std::span<const std::string> user_ids) {
+    auto& session = writable();
+    if (user_ids.empty())
+        return;
+    guarded(url, [&] {
+        postgres::Transaction transaction(session);
+        auto target_id = find_target(session, target);
+        if (!target_id)
+            return;
+        std::vector<Parameter> users;
+        for (const auto& user_id : user_ids)
+            users.push_back(text(user_id));
+        session.execute(R"sql(
+DELETE FROM entries e
+WHERE e.target_id = $1::bigint AND e.user_id = ANY ($2::text[]) AND e.state = 'pending'
+  AND e.posted_timestamp IS NULL
+  AND NOT EXISTS (SELECT 1 FROM posts p WHERE p.target_id = e.target_id AND p.user_id = e.user_id)
+)sql",
+                        {number(*target_id), array(users)});
+        session.execute(R"sql(
+UPDATE entries e SET
+    state = coalesce(latest.state, 'posted'),
+    http_status = coalesce(latest.http_status, 0),
+    error = coalesce(latest.error, ''),
+    flight_given = NULL,
+    flight_maximum = NULL,
+    flight_comment = NULL,
+    flight_attempt_keys = NULL,
+    flight_timestamp = NULL,
+    updated_at = $3::bigint
+FROM (SELECT u.user_id, p.state, p.http_status, p.error
+      FROM unnest($2::text[]) AS u (user_id)
+      LEFT JOIN LATERAL (SELECT state, http_status, error FROM posts
+                         WHERE target_id = $1::bigint AND user_id = u.user_id
+                         ORDER BY id DESC LIMIT 1) p ON true) latest
+WHERE e.target_id = $1::bigint AND e.user_id = latest.user_id AND e.state = 'pending'
+)sql",
+                        {number(*target_id), array(users), number(now_micros())});
         transaction.commit();
     });
 }

@@ -38,6 +38,9 @@
 // - record_results, posted: posted_* = flight_* (when there is one), state 'posted'; failed:
 //   state 'failed', error and status recorded, posted_* kept. Both clear flight_*. A result
 //   for a student without a row creates one with only the state and status.
+// - withdraw_pending (posts never sent): a pending entry takes back the state, status and
+//   error of its latest history row ('posted' when it has none but a posted score), flight_*
+//   cleared; a pending entry with neither is removed. No history row: nothing happened.
 // - forget removes entries and history of a line item (and the line item), or of one user.
 // - Migrations run in order inside one transaction when the file is opened for writing; a
 //   file with a newer schema than this build knows is refused, never downgraded.
@@ -260,6 +263,7 @@ public:
     std::map<std::string, LedgerEntry> entries(const Target& target) const override;
     void mark_pending(const Target& target, std::span<const PendingScore> scores) override;
     void record_results(const Target& target, std::span<const PostResult> results) override;
+    void withdraw_pending(const Target& target, std::span<const std::string> user_ids) override;
     std::vector<LineItemSummary> line_items() const override;
     std::size_t forget(const Target& target, const std::optional<std::string>& user_id) override;
     std::vector<TargetContents> contents() const override;
@@ -458,6 +462,46 @@ ON CONFLICT (target_id, user_id) DO UPDATE SET
                 .bind_integer(6, now)
                 .bind_integer(7, result.is_posted ? 1 : 0)
                 .run();
+        }
+        transaction.commit();
+    });
+}
+
+void SqliteLedger::withdraw_pending(const Target& target, std::span<const std::string> user_ids) {
+    auto& connection = writable();
+    if (user_ids.empty())
+        return;
+    guarded(path, [&] {
+        sqlite::Transaction transaction(connection);
+        auto target_id = find_target(connection, target);
+        if (!target_id)
+            return;
+        auto remove = connection.prepare(R"sql(
+DELETE FROM entries
+WHERE target_id = ?1 AND user_id = ?2 AND state = 'pending' AND posted_timestamp IS NULL
+  AND NOT EXISTS (SELECT 1 FROM posts WHERE target_id = ?1 AND user_id = ?2)
+)sql");
+        auto restore = connection.prepare(R"sql(
+WITH latest AS (
+    SELECT state, http_status, error FROM posts
+    WHERE target_id = ?1 AND user_id = ?2 ORDER BY id DESC LIMIT 1
+)
+UPDATE entries SET
+    state = coalesce((SELECT state FROM latest), 'posted'),
+    http_status = coalesce((SELECT http_status FROM latest), 0),
+    error = coalesce((SELECT error FROM latest), ''),
+    flight_given = NULL,
+    flight_maximum = NULL,
+    flight_comment = NULL,
+    flight_attempt_keys = NULL,
+    flight_timestamp = NULL,
+    updated_at = ?3
+WHERE target_id = ?1 AND user_id = ?2 AND state = 'pending'
+)sql");
+        auto now = now_micros();
+        for (const auto& user_id : user_ids) {
+            remove.bind_integer(1, *target_id).bind_text(2, user_id).run();
+            restore.bind_integer(1, *target_id).bind_text(2, user_id).bind_integer(3, now).run();
         }
         transaction.commit();
     });

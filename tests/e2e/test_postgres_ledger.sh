@@ -48,6 +48,32 @@ wait "$slow" || fail "the slow run failed: $(cat "$work/slow.err")"
 assert_eq "$(psql_query "$postgres_url" "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'")" \
   0 "advisory locks left after the run"
 
+# SIGINT while a slow run posts: the scores never sent leave no trace in PostgreSQL (no failed
+# row, no pending one), and the next run sends them.
+last_target=$(psql_query "$postgres_url" "SELECT max(id) FROM targets")
+printf 'user_id,score\n1001,1\n1002,2\n1003,3\n1004,4\n1005,5\n1006,6\n' >"$work/extra.csv"
+"$GRADEPOST" --config "$work/profile/config.json" --state "$state" --concurrency 1 --rate 1 -q \
+  --json post "$work/extra.csv" --label "Extra" --create --max 10 >"$work/extra.json" 2>"$work/extra.err" &
+slow=$!
+for _ in $(seq 1 200); do
+  [ "$(psql_query "$postgres_url" "SELECT count(*) FROM entries WHERE target_id > $last_target")" -ge 1 ] && break
+  sleep 0.05
+done
+sleep 1.5 # journaled as the first score left; at one request a second, one or two more go
+kill -INT "$slow"
+status=0
+wait "$slow" || status=$?
+assert_eq "$status" 130 "exit status after SIGINT"
+extra_target="(SELECT id FROM targets WHERE line_item = '$(jq -r .line_item "$work/extra.json")')"
+sent=$(psql_query "$postgres_url" "SELECT count(*) FROM entries WHERE target_id = $extra_target")
+[ "$sent" -ge 1 ] && [ "$sent" -lt 6 ] || fail "expected an interrupted run, $sent entries"
+assert_eq "$(psql_query "$postgres_url" "SELECT count(*) FROM entries WHERE target_id = $extra_target AND state <> 'posted'")" \
+  0 "entries not posted after SIGINT"
+assert_eq "$(jq '[.scores[] | select(.reason == "not sent: the run was interrupted")] | length' "$work/extra.json")" \
+  "$((6 - sent))" "not sent in the report"
+expect_exit 0 gp --json post "$work/extra.csv" --label "Extra" --max 10
+assert_eq "$(json .counts.posted)" "$((6 - sent))" "posted by the next run"
+
 # A password in the URL is never shown, even when the connection fails.
 expect_exit 3 "$GRADEPOST" --config "$work/profile/config.json" \
   --state "postgresql://gradepost:S3cretPw@127.0.0.1:1/none" state show

@@ -366,6 +366,39 @@ TEST_SUITE("state::ledger") {
         CHECK(entry.last_timestamp == second(200));
     }
 
+    TEST_CASE("a withdrawn intent leaves the entry as its history last recorded it") {
+        ScratchDir scratch;
+        auto ledger = Ledger::open(scratch / "state.db");
+        mark(ledger, {pending("posted", 15, 1), pending("refused", 4, 1)});
+        record(ledger, {posted("posted", 200), failed("refused", 422, "not in course")});
+        mark(ledger, {pending("posted", 18, 2), pending("refused", 5, 2), pending("new", 7, 2)});
+
+        std::vector<std::string> never_sent{"posted", "refused", "new"};
+        ledger.withdraw_pending(k_target, never_sent);
+
+        auto entries = ledger.entries(k_target);
+        CHECK_FALSE(entries.contains("new")); // nothing was ever sent for this student
+        auto was_posted = entry_of(ledger, "posted");
+        CHECK(was_posted.state == PostState::posted);
+        CHECK(was_posted.http_status == 200);
+        CHECK_FALSE(was_posted.in_flight.has_value());
+        REQUIRE(was_posted.last_posted.has_value());
+        CHECK(was_posted.last_posted->given == 15);
+        auto was_refused = entry_of(ledger, "refused");
+        CHECK(was_refused.state == PostState::failed);
+        CHECK(was_refused.http_status == 422);
+        CHECK(was_refused.error == "not in course");
+        CHECK_FALSE(was_refused.in_flight.has_value());
+
+        // Not an outcome: the history holds only the two answers.
+        auto contents = ledger.contents();
+        REQUIRE(contents.size() == 1);
+        CHECK(contents[0].history.size() == 2);
+        // Only pending intents are withdrawn.
+        ledger.withdraw_pending(k_target, never_sent);
+        CHECK(entry_of(ledger, "posted").state == PostState::posted);
+    }
+
     TEST_CASE("a pending (ungraded) post has no score") {
         ScratchDir scratch;
         auto ledger = Ledger::open(scratch / "state.db");
