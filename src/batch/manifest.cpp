@@ -15,8 +15,6 @@ namespace gradepost::batch {
 
 namespace {
 
-using nlohmann::json;
-
 constexpr std::array<std::string_view, 13> k_job_fields{
     "name",  "profile", "course", "line_item", "label", "wide",  "columns",
     "files", "keep",    "select", "map",       "max",   "create"};
@@ -41,7 +39,7 @@ private:
     std::string m_name;
 };
 
-std::string text_field(const json& job, std::string_view field, const JobErrors& errors) {
+std::string text_field(const nlohmann::json& job, std::string_view field, const JobErrors& errors) {
     auto found = job.find(field);
     if (found == job.end())
         return {};
@@ -53,7 +51,7 @@ std::string text_field(const json& job, std::string_view field, const JobErrors&
     return value;
 }
 
-bool flag_field(const json& job, std::string_view field, const JobErrors& errors) {
+bool flag_field(const nlohmann::json& job, std::string_view field, const JobErrors& errors) {
     auto found = job.find(field);
     if (found == job.end())
         return false;
@@ -63,7 +61,7 @@ bool flag_field(const json& job, std::string_view field, const JobErrors& errors
 }
 
 // A list of strings; a single string is a list of one, as a repeated flag given once.
-std::vector<std::string> list_field(const json& job, std::string_view field,
+std::vector<std::string> list_field(const nlohmann::json& job, std::string_view field,
                                     const JobErrors& errors) {
     auto found = job.find(field);
     if (found == job.end())
@@ -81,7 +79,7 @@ std::vector<std::string> list_field(const json& job, std::string_view field,
     return values;
 }
 
-ManifestJob parse_job(const json& job, std::size_t number, std::string_view file) {
+ManifestJob parse_job(const nlohmann::json& job, std::size_t number, std::string_view file) {
     JobErrors unnamed(file, number, "");
     if (!job.is_object())
         unnamed.fail("name", "a job must be an object");
@@ -142,10 +140,10 @@ ManifestJob parse_job(const json& job, std::size_t number, std::string_view file
 } // namespace
 
 Manifest parse_manifest(std::string_view text, std::string_view file) {
-    json document;
+    nlohmann::json document;
     try {
-        document = json::parse(text);
-    } catch (const json::parse_error& error) {
+        document = nlohmann::json::parse(text);
+    } catch (const nlohmann::json::parse_error& error) {
         auto where = input::position_of(text, error.byte == 0 ? 0 : error.byte - 1);
         throw util::UsageError(std::string(file) + ":" + std::to_string(where.line) + ":" +
                                std::to_string(where.column) + ": not valid JSON");

@@ -4,6 +4,7 @@
 #include "lti/platform.hpp"
 #include "model/roster.hpp"
 
+#include <optional>
 #include <string>
 
 namespace gradepost::batch {
@@ -27,6 +28,10 @@ public:
     // after the input is validated, so bad input creates nothing. Empty for a dry run
     // --offline without --line-item.
     virtual std::string line_item() = 0;
+
+    // The line item's scoreMaximum when line_item() found or created it (a URL given as it is
+    // tells nothing without a request the token may have no scope for).
+    virtual std::optional<double> line_item_maximum() { return std::nullopt; }
 };
 
 } // namespace gradepost::batch

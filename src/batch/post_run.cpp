@@ -1,6 +1,7 @@
 #include "batch/post_run.hpp"
 
 #include "batch/execute.hpp"
+#include "batch/maximum_mismatch.hpp"
 #include "batch/plan_file.hpp"
 #include "batch/reconcile.hpp"
 #include "batch/scale_to_line_item.hpp"
@@ -46,6 +47,16 @@ std::vector<state::PostResult> settle(const std::map<std::string, model::LedgerE
     if (gradebook)
         return reconcile(entries, *gradebook);
     return settle_pending(entries, line_item, platform.client());
+}
+
+// The export's maximum against the line item's, when it is known without asking (found or
+// created by label; a line item given by URL would need a request the token may have no
+// scope for, and results carry the maximum each score was posted with, not the line item's):
+// a difference the platform would rescale silently is said before anything is posted.
+void warn_on_maximum_mismatch(const KeptScores& scores, PlatformPort& platform) {
+    if (auto maximum = platform.line_item_maximum())
+        if (auto warning = maximum_mismatch(scores, *maximum))
+            util::warn("{}", *warning);
 }
 
 // Who is posted: the selection against the ledger, then against the gradebook.
@@ -117,7 +128,9 @@ model::RunReport run_post(const PostRequest& request, PlatformPort& platform, ut
         if (line_item.empty() || request.is_offline)
             throw util::UsageError("--scale-to-line-item reads the line item's scoreMaximum: "
                                    "not with --offline");
-        scale_to_line_item(scores, platform.client().get_line_item(line_item).score_maximum);
+        auto maximum = platform.line_item_maximum();
+        scale_to_line_item(
+            scores, maximum ? *maximum : platform.client().get_line_item(line_item).score_maximum);
     }
 
     // A dry run plans as a post would, from the ledger as it is, and stops there.
@@ -127,6 +140,7 @@ model::RunReport run_post(const PostRequest& request, PlatformPort& platform, ut
             entries = state::Ledger::open_read_only(request.ledger)
                           .entries({platform.platform_key(), line_item});
         auto gradebook = read_gradebook(request, platform, line_item);
+        warn_on_maximum_mismatch(scores, platform);
         if (!request.is_offline && !line_item.empty())
             apply_results(entries, settle(entries, gradebook, line_item, platform));
         auto plan = plan_against(request, scores, entries, gradebook, line_item);
@@ -147,6 +161,7 @@ model::RunReport run_post(const PostRequest& request, PlatformPort& platform, ut
 
     // The gradebook as it is now: it settles a crashed run and shows hand edits.
     auto gradebook = read_gradebook(request, platform, line_item);
+    warn_on_maximum_mismatch(scores, platform);
 
     // A crashed run's unconfirmed posts are settled first: posted if the platform holds them,
     // failed (so selected again) if not.

@@ -62,7 +62,10 @@ std::string resolve_line_item(const LineItemChoice& choice, Connection& connecti
     if (!choice.is_given())
         throw util::UsageError("which line item? give --line-item URL, or --label, --tag, "
                                "--resource-id or --resource-link-id to find it");
+    return find_line_item(choice, connection).id;
+}
 
+lti::LineItem find_line_item(const LineItemChoice& choice, Connection& connection) {
     auto& client = connection.client();
     lti::LineItemFilter filter{choice.resource_link_id, choice.resource_id, choice.tag, {}};
     auto items = client.list_line_items(connection.lineitems_url(), filter);
@@ -75,7 +78,7 @@ std::string resolve_line_item(const LineItemChoice& choice, Connection& connecti
             matching.push_back(std::move(item));
 
     if (matching.size() == 1)
-        return matching.front().id;
+        return matching.front();
     if (matching.size() > 1) {
         std::string list;
         for (const auto& item : matching)
@@ -95,7 +98,7 @@ std::string resolve_line_item(const LineItemChoice& choice, Connection& connecti
     item.resource_link_id = choice.resource_link_id;
     auto created = client.create_line_item(connection.lineitems_url(), item);
     util::info("created line item {} ({})", created.id, created.label);
-    return created.id;
+    return created;
 }
 
 } // namespace gradepost::cli

@@ -32,4 +32,8 @@ void add_line_item_options(CLI::App& command, LineItemChoice& choice, bool allow
 // several match. The connection's scopes must include lineitem(.readonly) to find one.
 std::string resolve_line_item(const LineItemChoice& choice, Connection& connection);
 
+// The one line item of the container matching the filters (created with --create when none
+// does), for a choice that is_found_by_filters(). Throws as resolve_line_item does.
+lti::LineItem find_line_item(const LineItemChoice& choice, Connection& connection);
+
 } // namespace gradepost::cli

@@ -29,6 +29,11 @@ model::Roster PostPlatform::roster() {
 }
 
 std::string PostPlatform::line_item() {
+    if (!m_is_offline && m_line_item.is_found_by_filters()) {
+        auto found = find_line_item(m_line_item, m_connection);
+        m_maximum = found.score_maximum;
+        return found.id;
+    }
     if (!m_is_offline)
         return resolve_line_item(m_line_item, m_connection);
     if (m_line_item.is_found_by_filters())

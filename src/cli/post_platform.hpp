@@ -4,6 +4,7 @@
 #include "cli/connection.hpp"
 #include "cli/line_item_choice.hpp"
 
+#include <optional>
 #include <string>
 
 namespace gradepost::cli {
@@ -21,12 +22,14 @@ public:
     lti::GradebookClient& client() override;
     model::Roster roster() override;
     std::string line_item() override;
+    std::optional<double> line_item_maximum() override { return m_maximum; }
 
 private:
     Connection& m_connection;
     LineItemChoice m_line_item;
     std::string m_roster_file;
     bool m_is_offline;
+    std::optional<double> m_maximum; // of the line item found or created
 };
 
 } // namespace gradepost::cli
