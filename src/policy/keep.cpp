@@ -69,7 +69,8 @@ std::vector<std::string> sorted_keys(std::span<const Attempt> attempts,
                                      const std::vector<std::size_t>& rows) {
     std::vector<std::string> keys;
     for (std::size_t row : rows)
-        keys.push_back(model::attempt_key(attempts[row]));
+        if (auto key = model::attempt_key(attempts[row]))
+            keys.push_back(std::move(*key));
     std::sort(keys.begin(), keys.end());
     keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
     return keys;

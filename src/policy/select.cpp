@@ -43,6 +43,14 @@ bool has_new_attempt(const KeptScore& kept, const SentScore& sent) {
                        });
 }
 
+// Ledgers of earlier releases hold "fp:" keys, which covered the score: a regrade changed
+// them. For those entries only a changed score can tell a new attempt, as it did then; the
+// next post stores the current keys.
+bool has_legacy_keys(const SentScore& sent) {
+    return std::any_of(sent.attempt_keys.begin(), sent.attempt_keys.end(),
+                       [](const std::string& key) { return key.starts_with("fp:"); });
+}
+
 Decision decide(const KeptScore& kept, const LedgerEntry* previous, const SelectOptions& options) {
     if (kept.kind == KeptKind::excused)
         return skipped("excused");
@@ -64,7 +72,9 @@ Decision decide(const KeptScore& kept, const LedgerEntry* previous, const Select
     if (kept.kind == KeptKind::pending)
         return has_failed ? selected("retry") : skipped("already posted");
     if (options.select == Select::fresh) {
-        if (has_new_attempt(kept, last))
+        if (!last.given) // what was posted was Submitted/PendingManual, without a score
+            return selected("now graded");
+        if (has_legacy_keys(last) ? !is_same_score(kept, last) : has_new_attempt(kept, last))
             return selected("new attempt");
         return has_failed ? selected("retry") : skipped("already posted");
     }
