@@ -49,8 +49,8 @@ void add_course_options(CLI::App& command, sandbox::SandboxOptions& options) {
                 options.quirks =
                     sandbox::parse_quirk_mode(name).value_or(sandbox::QuirkMode::strict);
             },
-            "Behave like strict|canvas|moodle|openedx (default strict)")
-        ->check(CLI::IsMember({"strict", "canvas", "moodle", "openedx"}));
+            "Behave like strict|canvas|moodle|openedx|brightspace (default strict)")
+        ->check(CLI::IsMember({"strict", "canvas", "moodle", "openedx", "brightspace"}));
     command.add_flag("--ltiaas", options.ltiaas,
                      "Also serve the LTIAAS API (/api/lineitems, ...) with service-key auth; the "
                      "written profile uses it");

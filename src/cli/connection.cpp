@@ -109,8 +109,10 @@ lti::TokenSource& Connection::tokens() {
         throw util::ConfigError("an LTIAAS profile has no OAuth token: LTIAAS holds it and "
                                 "gradepost uses the API key and service key");
     transport();
-    lti::Credentials credentials{current.client_id, current.token_url, current.audience,
-                                 current.key_id, current.access_token};
+    auto audience = current.audience.empty() ? std::string(lti::default_token_audience(platform()))
+                                             : current.audience;
+    lti::Credentials credentials{current.client_id, current.token_url, audience, current.key_id,
+                                 current.access_token};
     if (credentials.access_token.empty()) {
         if (current.token_url.empty() || current.client_id.empty())
             throw util::ConfigError(

@@ -36,6 +36,10 @@ std::string_view to_string(Platform platform) {
     return "generic";
 }
 
+std::string_view default_token_audience(Platform platform) {
+    return platform == Platform::brightspace ? "https://api.brightspace.com/auth/token" : "";
+}
+
 Platform guess_platform(std::string_view token_url, std::string_view lineitems_url) {
     // Canvas's token URL (sso.canvaslms.com) says nothing of the school, so look at both.
     std::string urls =

@@ -104,7 +104,7 @@ verify_client_assertion(std::string_view jwt, const std::vector<TrustedKey>& key
         return invalid_client("the client assertion's signature does not verify");
 
     if (!has_audience(*claims, expected.audience))
-        return invalid_grant("aud must be the token URL " + std::string(expected.audience));
+        return invalid_grant("aud must be " + std::string(expected.audience));
     auto expires = time_claim(*claims, "exp");
     if (!expires)
         return invalid_grant("exp is missing");

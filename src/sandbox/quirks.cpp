@@ -11,6 +11,8 @@ std::optional<QuirkMode> parse_quirk_mode(std::string_view name) {
         return QuirkMode::moodle;
     if (name == "openedx")
         return QuirkMode::openedx;
+    if (name == "brightspace")
+        return QuirkMode::brightspace;
     return std::nullopt;
 }
 
@@ -22,6 +24,8 @@ std::string_view to_string(QuirkMode mode) {
         return "moodle";
     case QuirkMode::openedx:
         return "openedx";
+    case QuirkMode::brightspace:
+        return "brightspace";
     case QuirkMode::strict:
         break;
     }
@@ -71,6 +75,11 @@ Quirks quirks_for(QuirkMode mode) {
         quirks.timestamp_rule = TimestampRule::later;
         quirks.score_status = 201;
         quirks.ignores_result_user_id = true;
+        break;
+    case QuirkMode::brightspace:
+        quirks.token_audience = "https://api.brightspace.com/auth/token";
+        quirks.default_page_size = 200;
+        quirks.max_page_size = 200;
         break;
     }
     return quirks;

@@ -3,6 +3,7 @@
 #include <chrono>
 #include <cstddef>
 #include <optional>
+#include <string>
 #include <string_view>
 
 // What the sandbox reproduces of each platform (`--quirks`). Every difference is a named
@@ -21,13 +22,15 @@
 //          status line, `Accept` must name the media type, token answered as text/html,
 //          no clock leeway for an assertion's iat.
 // openedx  201 on score POST, equal timestamps refused, user_id ignored on results.
+// brightspace  the assertion's aud is Brightspace's API audience, not the token URL; pages
+//          of 200 at most.
 namespace gradepost::sandbox {
 
-enum class QuirkMode { strict, canvas, moodle, openedx };
+enum class QuirkMode { strict, canvas, moodle, openedx, brightspace };
 
 std::optional<QuirkMode> parse_quirk_mode(std::string_view name);
 std::string_view to_string(QuirkMode mode);
-// The `platform` a tool profile should name for this mode: generic, canvas, moodle, openedx.
+// The `platform` a tool profile should name for this mode: generic, or the mode's name.
 std::string_view platform_name(QuirkMode mode);
 
 // How a score's timestamp must relate to the stored one.
@@ -65,6 +68,7 @@ struct Quirks {
     bool canvas_throttle_by_default = false;         // Canvas
     bool accepts_plain_json = false;                 // Canvas: application/json bodies too
     bool answers_delete_with_item = false;           // Canvas: 200 with the item, not 204
+    std::string token_audience;                      // Brightspace; empty: the token URL
     std::chrono::seconds iat_leeway{60};             // how far ahead an assertion's iat may be
     std::optional<std::chrono::seconds> iat_max_age; // Canvas: 5 minutes
 };

@@ -55,8 +55,9 @@ std::variant<nlohmann::json, OAuthError> grant(const httplib::Request& request,
         return OAuthError{400, "invalid_request", "client_assertion is missing"};
 
     util::Instant now = context.now();
-    std::string token_url = context.urls.token_url();
-    ExpectedAssertion expected{context.options.client_id, token_url, now, context.quirks.iat_leeway,
+    std::string audience = context.quirks.token_audience.empty() ? context.urls.token_url()
+                                                                 : context.quirks.token_audience;
+    ExpectedAssertion expected{context.options.client_id, audience, now, context.quirks.iat_leeway,
                                context.quirks.iat_max_age};
     auto verified = verify_client_assertion(*assertion, context.keys, expected);
     if (auto* error = std::get_if<OAuthError>(&verified))
