@@ -1,30 +1,20 @@
 #include "batch/scale_to_line_item.hpp"
 #include "support/error_message.hpp"
+#include "support/kept_scores.hpp"
 #include "util/error.hpp"
 
 #include <doctest/doctest.h>
 
 using namespace gradepost;
 
-namespace {
-
-model::KeptScore kept(std::string user, model::KeptKind kind, double given, double maximum) {
-    model::KeptScore score;
-    score.user_id = std::move(user);
-    score.kind = kind;
-    score.given = given;
-    score.maximum = maximum;
-    return score;
-}
-
-} // namespace
+using testing::kept_score;
 
 TEST_SUITE("batch::scale_to_line_item") {
     TEST_CASE("graded scores keep their fraction, out of the line item's maximum") {
         batch::KeptScores scores;
-        scores.kept = {kept("1001", model::KeptKind::graded, 7, 10),
-                       kept("1002", model::KeptKind::graded, 3, 4),
-                       kept("1003", model::KeptKind::pending, 0, 0)};
+        scores.kept = {kept_score("1001", model::KeptKind::graded, 7, 10),
+                       kept_score("1002", model::KeptKind::graded, 3, 4),
+                       kept_score("1003", model::KeptKind::pending, 0, 0)};
         batch::scale_to_line_item(scores, 15);
         CHECK(scores.kept[0].given == doctest::Approx(10.5));
         CHECK(scores.kept[0].maximum == 15);
@@ -36,7 +26,7 @@ TEST_SUITE("batch::scale_to_line_item") {
 
     TEST_CASE("a line item without a positive maximum is refused") {
         batch::KeptScores scores;
-        scores.kept = {kept("1001", model::KeptKind::graded, 7, 10)};
+        scores.kept = {kept_score("1001", model::KeptKind::graded, 7, 10)};
         std::string message = testing::error_message_of<util::UsageError>(
             [&] { batch::scale_to_line_item(scores, 0); });
         CHECK(message.find("scoreMaximum") != std::string::npos);
