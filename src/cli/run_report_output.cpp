@@ -2,16 +2,26 @@
 
 #include "cli/connection.hpp"
 #include "report/render.hpp"
+#include "report/terminal.hpp"
 #include "util/error.hpp"
 #include "util/log.hpp"
 
 #include <cstdio>
 #include <fstream>
 
+#include <unistd.h>
+
 namespace gradepost::cli {
 
+namespace {
+
+// Rows a terminal shows of a big run before "... and N more": a screen, with the summary.
+constexpr std::size_t k_terminal_first_rows = 20;
+
+} // namespace
+
 void show_run_report(const GlobalOptions& globals, const model::RunReport& report,
-                     const std::string& report_file) {
+                     const std::string& report_file, bool is_every_row) {
     if (!report_file.empty()) {
         std::ofstream out(report_file, std::ios::binary | std::ios::trunc);
         out << report::run_report_csv(report);
@@ -25,7 +35,12 @@ void show_run_report(const GlobalOptions& globals, const model::RunReport& repor
         std::fwrite(text.data(), 1, text.size(), stdout);
         return;
     }
-    print(globals, report::run_report_table(report, output_style(globals)));
+    report::RowLimit limit;
+    limit.is_every_row = is_every_row;
+    if (report::is_terminal(STDOUT_FILENO))
+        limit.first_rows = k_terminal_first_rows;
+    limit.report_file = report_file;
+    print(globals, report::run_report_table(report, output_style(globals), limit));
 }
 
 } // namespace gradepost::cli
