@@ -36,7 +36,8 @@ int run_post(const GlobalOptions& globals, const PostOptions& options) {
                       ? batch::run_post(request, platform, util::system_clock(), observer)
                       : batch::run_planned_post(request, platform, util::system_clock(), observer);
     report.requests = connection.request_counts();
-    show_run_report(globals, report, options.report_file, options.is_every_row);
+    show_run_report(globals, report, options.report_file,
+                    post_row_limit(options.report_file, options.is_every_row));
     return static_cast<int>(batch::exit_code_of(report));
 }
 

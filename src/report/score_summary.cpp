@@ -16,9 +16,10 @@ bool has_score(const model::Outcome& outcome) {
            std::isfinite(*outcome.given);
 }
 
-// "71.3%  14.3 / 20": the points only when every score shares one maximum.
+// " 71.3%  14.3 / 20": percents right-aligned so that a column of them lines up; the points
+// only when every score shares one maximum.
 std::string fraction_text(double fraction, const std::optional<double>& common_maximum) {
-    std::string text = fmt::format("{:.1f}%", fraction * 100);
+    std::string text = fmt::format("{:>6}", fmt::format("{:.1f}%", fraction * 100));
     if (common_maximum) {
         text += "  ";
         append_number(text, std::round(fraction * *common_maximum * 100) / 100);

@@ -24,7 +24,7 @@ struct ScoreSummary {
 
 ScoreSummary summarize_scores(const model::RunReport& report);
 
-// "count   41", "mean    71.3%  14.3 / 20", ... one line each; no lines when count is 0.
+// "count    41", "mean      71.3%  14.3 / 20", ... one line each; none when count is 0.
 std::vector<std::string> summary_lines(const ScoreSummary& summary);
 
 } // namespace gradepost::report

@@ -27,7 +27,7 @@ assert_contains "$work/dry.log" "62 students: 62 would post"
 assert_contains "$work/dry.log" "kept scores (fraction of the maximum):"
 # 0..10 out of 10 for 60 students, and 5 and 6: the median is 5 / 10.
 assert_contains "$work/dry.log" "count    62"
-assert_contains "$work/dry.log" "median   50.0%  5 / 10"
+assert_contains "$work/dry.log" "median    50.0%  5 / 10"
 assert_contains "$work/dry.log" "missing  0"
 
 # --all-rows: every row, nothing counted.

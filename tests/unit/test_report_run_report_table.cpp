@@ -215,9 +215,9 @@ TEST_SUITE("report::run_report_table") {
         std::string text = report::run_report_table(report, report::Style{});
         CHECK(text.find("100%") != std::string::npos);
         CHECK(text.find("   count    3\n") != std::string::npos);
-        CHECK(text.find("   mean     70.0%  14 / 20\n") != std::string::npos);
-        CHECK(text.find("   median   60.0%  12 / 20\n") != std::string::npos);
-        CHECK(text.find("   min      50.0%  10 / 20\n") != std::string::npos);
+        CHECK(text.find("   mean      70.0%  14 / 20\n") != std::string::npos);
+        CHECK(text.find("   median    60.0%  12 / 20\n") != std::string::npos);
+        CHECK(text.find("   min       50.0%  10 / 20\n") != std::string::npos);
         CHECK(text.find("   max      100.0%  20 / 20\n") != std::string::npos);
         CHECK(text.find("   missing  1\n") != std::string::npos);
     }
@@ -241,7 +241,7 @@ TEST_SUITE("report::score_summary") {
         CHECK(summary.highest == doctest::Approx(1.0));
         auto lines = report::summary_lines(summary);
         REQUIRE(lines.size() == 6);
-        CHECK(lines[1] == "mean     68.8%");
+        CHECK(lines[1] == "mean      68.8%");
     }
 
     TEST_CASE("no score, no summary") {
