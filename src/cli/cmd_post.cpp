@@ -36,7 +36,8 @@ int run_post(const GlobalOptions& globals, const PostOptions& options) {
                       ? batch::run_post(request, platform, util::system_clock(), observer)
                       : batch::run_planned_post(request, platform, util::system_clock(), observer);
     report.requests = connection.request_counts();
-    show_run_report(globals, report, options.report_file);
+    show_run_report(globals, report, options.report_file,
+                    post_row_limit(options.report_file, options.is_every_row));
     return static_cast<int>(batch::exit_code_of(report));
 }
 
@@ -51,7 +52,8 @@ void add_post_commands(CLI::App& app, GlobalOptions& globals, Action& action) {
     post->add_flag("--dry-run", post_options->is_dry_run, "Show the plan; post and write nothing");
     post->footer("Example:\n  gradepost post week3.csv --label \"Week 3 quiz\" --keep latest\n"
                  "  gradepost post scores.json --line-item URL --select changed --verify\n"
-                 "  gradepost post --plan week3-plan.json   # what dry-run --plan-out wrote");
+                 "  gradepost post --plan week3-plan.json   # what dry-run --plan-out wrote\n"
+                 "  gradepost post big-course.csv --label \"Final\" --all-rows   # every row");
     post->callback([&globals, &action, post_options] {
         action = [&globals, post_options] { return run_post(globals, *post_options); };
     });

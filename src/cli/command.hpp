@@ -48,5 +48,6 @@ void add_doctor_command(CLI::App& app, GlobalOptions& globals, Action& action);
 void add_sync_command(CLI::App& app, GlobalOptions& globals, Action& action);
 void add_watch_command(CLI::App& app, GlobalOptions& globals, Action& action);
 void add_completion_command(CLI::App& app, GlobalOptions& globals, Action& action);
+void add_config_command(CLI::App& app, GlobalOptions& globals, Action& action);
 
 } // namespace gradepost::cli

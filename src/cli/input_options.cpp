@@ -25,6 +25,8 @@ input::ReadOptions read_options(const InputOptions& options) {
     read.default_maximum = options.maximum;
     read.allow_over_max = options.allow_over_max;
     read.skip_invalid = options.skip_invalid;
+    // The reader finds the e-mail column by its usual names when the ids are addresses.
+    read.user_is_email = options.match == "email";
     for (const auto& mapping : options.maps) {
         auto equals = mapping.find('=');
         auto field = equals == std::string::npos

@@ -47,6 +47,8 @@ void add_post_options(CLI::App& command, PostOptions& options) {
     command.add_option("--only", options.only, "Post only this user (repeatable)");
     command.add_option("--exclude", options.exclude, "Never post this user (repeatable)");
     command.add_option("--report", options.report_file, "Write the outcome rows as CSV");
+    command.add_flag("--all-rows", options.is_every_row,
+                     "On a terminal, print every row (a big run shows its first rows)");
     command.add_option("--plan-out", options.request.plan_out,
                        "With a dry run: write the plan, to review then post with --plan");
     command.add_flag("--force", options.request.is_forced,

@@ -24,6 +24,7 @@ struct PostOptions {
     std::vector<std::string> exclude;
     std::string canvas_attach_url_column;
     std::string report_file;
+    bool is_every_row = false; // --all-rows
     int wait_lock_seconds = 0;
     batch::PostRequest request; // the flags that map one to one are bound to it directly
 };

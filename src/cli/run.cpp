@@ -142,6 +142,7 @@ int run(int argc, char** argv) {
     add_sync_command(app, globals, action);
     add_watch_command(app, globals, action);
     add_completion_command(app, globals, action);
+    add_config_command(app, globals, action);
 
     try {
         check_command_line(app, argc, argv);

@@ -2,16 +2,35 @@
 
 #include "cli/connection.hpp"
 #include "report/render.hpp"
+#include "report/terminal.hpp"
 #include "util/error.hpp"
 #include "util/log.hpp"
 
 #include <cstdio>
 #include <fstream>
 
+#include <unistd.h>
+
 namespace gradepost::cli {
 
+namespace {
+
+// Rows a terminal shows of a big run before "... and N more": a screen, with the summary.
+constexpr std::size_t k_terminal_first_rows = 20;
+
+} // namespace
+
+report::RowLimit post_row_limit(const std::string& report_file, bool is_every_row) {
+    report::RowLimit limit;
+    limit.is_every_row = is_every_row;
+    if (report::is_terminal(STDOUT_FILENO))
+        limit.first_rows = k_terminal_first_rows;
+    limit.report_file = report_file;
+    return limit;
+}
+
 void show_run_report(const GlobalOptions& globals, const model::RunReport& report,
-                     const std::string& report_file) {
+                     const std::string& report_file, const report::RowLimit& limit) {
     if (!report_file.empty()) {
         std::ofstream out(report_file, std::ios::binary | std::ios::trunc);
         out << report::run_report_csv(report);
@@ -25,7 +44,7 @@ void show_run_report(const GlobalOptions& globals, const model::RunReport& repor
         std::fwrite(text.data(), 1, text.size(), stdout);
         return;
     }
-    print(globals, report::run_report_table(report, output_style(globals)));
+    print(globals, report::run_report_table(report, output_style(globals), limit));
 }
 
 } // namespace gradepost::cli

@@ -100,7 +100,28 @@ std::span<const std::string_view> default_column_names(Field field) {
     return {};
 }
 
-ColumnMatcher::ColumnMatcher(const std::map<Field, std::string>& column_for) {
+std::span<const std::string_view> email_column_names() {
+    // Moodle's "Email address" in English, French, German, Spanish, Italian, Portuguese and
+    // Dutch; then what other exports and spreadsheets call it.
+    static constexpr std::string_view k_names[] = {
+        "email",
+        "Email address",
+        "Adresse de courriel",
+        "E-Mail-Adresse",
+        "Dirección de correo",
+        "Indirizzo email",
+        "Endereço de email",
+        "E-mailadres",
+        "Adresse e-mail",
+        "Correo electrónico",
+        "e-mail address",
+        "mail",
+        "user_email",
+    };
+    return k_names;
+}
+
+ColumnMatcher::ColumnMatcher(const std::map<Field, std::string>& column_for, bool user_is_email) {
     for (const auto& [field, column] : column_for) {
         m_mapped[field_index(field)] = std::string(trim(column));
         m_mapped_normalized[field_index(field)] = normalize_name(column);
@@ -108,10 +129,13 @@ ColumnMatcher::ColumnMatcher(const std::map<Field, std::string>& column_for) {
     for (Field field : k_fields) {
         if (m_mapped[field_index(field)])
             continue;
-        auto defaults = default_column_names(field);
-        for (std::size_t i = 0; i < defaults.size(); ++i)
-            m_defaults.push_back(
-                {normalize_name(defaults[i]), field, k_rank_defaults + static_cast<int>(i)});
+        int rank = k_rank_defaults;
+        // The e-mail column wins over an id column: the values are matched as addresses.
+        if (field == Field::user && user_is_email)
+            for (auto name : email_column_names())
+                m_defaults.push_back({normalize_name(name), field, rank++});
+        for (auto name : default_column_names(field))
+            m_defaults.push_back({normalize_name(name), field, rank++});
     }
 }
 

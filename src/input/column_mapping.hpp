@@ -19,6 +19,8 @@ namespace gradepost::input {
 // matches "Quiz 1 (123)"). A score header "NAME/NUMBER" (Moodle's "Grade/10.00") carries the
 // maximum of its rows; in that form Moodle's translations of "Grade" are known too (French
 // "Note/10,00", German "Bewertung/10,00", ...). Columns no field claims may repeat or be blank.
+// With --match email the user field is first looked for under the usual e-mail names, in
+// Moodle's languages too ("Email address", "Adresse de courriel", "E-Mail-Adresse", ...).
 
 inline constexpr std::size_t k_field_count = 8;
 
@@ -29,6 +31,9 @@ inline std::size_t field_index(Field field) {
 // DESIGN.md's default column names of a field, best first.
 std::span<const std::string_view> default_column_names(Field field);
 
+// The names an export gives its e-mail column, best first (for --match email).
+std::span<const std::string_view> email_column_names();
+
 struct ColumnMatch {
     Field field;
     int rank = 0;                  // lower is better: --map before defaults, earlier defaults first
@@ -37,7 +42,8 @@ struct ColumnMatch {
 
 class ColumnMatcher {
 public:
-    explicit ColumnMatcher(const std::map<Field, std::string>& column_for);
+    explicit ColumnMatcher(const std::map<Field, std::string>& column_for,
+                           bool user_is_email = false);
 
     // The field a column name holds, if any.
     std::optional<ColumnMatch> match(std::string_view name) const;

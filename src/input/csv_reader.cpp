@@ -20,7 +20,8 @@ namespace {
 class CsvAttemptReader {
 public:
     CsvAttemptReader(std::string_view file_name, const ReadOptions& options, char delimiter)
-        : m_options(options), m_matcher(options.column_for), m_delimiter(delimiter) {
+        : m_options(options), m_matcher(options.column_for, options.user_is_email),
+          m_delimiter(delimiter) {
         m_context.file_name = std::string(file_name);
         m_context.options = &options;
         m_context.decimal_comma = options.decimal_comma || delimiter == ';';

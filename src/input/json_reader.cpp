@@ -97,7 +97,7 @@ SyntaxError syntax_error(std::string_view text, const Json::exception& error) {
 class JsonAttemptReader {
 public:
     JsonAttemptReader(std::string_view file_name, const ReadOptions& options)
-        : m_options(options), m_matcher(options.column_for) {
+        : m_options(options), m_matcher(options.column_for, options.user_is_email) {
         m_context.file_name = std::string(file_name);
         m_context.options = &options;
         m_context.decimal_comma = options.decimal_comma;

@@ -20,7 +20,7 @@ Histogram score_histogram(const model::RunReport& report) {
     return bins;
 }
 
-std::string render_histogram(const Histogram& histogram) {
+std::string render_histogram(const Histogram& histogram, const std::vector<std::string>& beside) {
     constexpr std::size_t k_bar_width = 30;
     std::size_t fullest = *std::max_element(histogram.begin(), histogram.end());
     if (fullest == 0)
@@ -32,8 +32,13 @@ std::string render_histogram(const Histogram& histogram) {
         for (std::size_t i = 0; i < width; ++i)
             bar += "\u2588";
         bar.append(k_bar_width - width, ' ');
-        out += fmt::format("  {:>3}-{:<4} {} {}\n", bin * 10, fmt::format("{}%", bin * 10 + 10),
-                           bar, histogram[bin]);
+        std::string line = fmt::format("  {:>3}-{:<4} {} {:<6}", bin * 10,
+                                       fmt::format("{}%", bin * 10 + 10), bar, histogram[bin]);
+        std::size_t row = histogram.size() - 1 - bin;
+        if (row < beside.size())
+            line += "   " + beside[row];
+        line.erase(line.find_last_not_of(' ') + 1);
+        out += line + '\n';
     }
     return out;
 }

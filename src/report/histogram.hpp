@@ -5,6 +5,7 @@
 #include <array>
 #include <cstddef>
 #include <string>
+#include <vector>
 
 namespace gradepost::report {
 
@@ -14,8 +15,9 @@ namespace gradepost::report {
 using Histogram = std::array<std::size_t, 10>;
 Histogram score_histogram(const model::RunReport& report);
 
-// Ten lines, "  90-100% ████████  12", bars scaled to the fullest bin. Empty when no student
-// has a score.
-std::string render_histogram(const Histogram& histogram);
+// Ten lines, "  90-100% ████████  12", bars scaled to the fullest bin, with `beside` (the
+// score summary) written to the right of the first lines. Empty when no student has a score.
+std::string render_histogram(const Histogram& histogram,
+                             const std::vector<std::string>& beside = {});
 
 } // namespace gradepost::report

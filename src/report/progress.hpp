@@ -4,8 +4,14 @@
 #include <cstddef>
 #include <cstdio>
 #include <string>
+#include <string_view>
 
 namespace gradepost::report {
+
+// "posting [=====>    ] 41/300  12.3/s  ETA 0:21": the bar's text after `elapsed_seconds`.
+// The rate and the time left (at the rate so far) appear once something is done.
+std::string progress_line(std::string_view label, std::size_t done, std::size_t total,
+                          double elapsed_seconds);
 
 // A progress bar on stderr, drawn only when enabled (stderr is a terminal and neither
 // --quiet nor --json), redrawn at most 10 times a second, cleared by finish().

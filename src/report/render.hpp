@@ -19,8 +19,21 @@ std::string render_table(const std::vector<std::string>& headers,
 // The post / dry-run report as the DESIGN.md --json document.
 std::string run_report_json(const model::RunReport& report);
 
-// The post / dry-run report for a terminal: one row per student, then the counts.
-std::string run_report_table(const model::RunReport& report, const Style& style);
+// How much of a run's table to print. A terminal gets, once a run has more than `first_rows`
+// students, the rows that need a look (failures, and skips such as "edited in the LMS" or
+// "not in the roster") and the first `first_rows` posted, then "... and N more". Without a
+// limit (a pipe) every row is printed, but more than 200 routine skips ("already posted")
+// collapse into a count per reason; --all-rows prints those too.
+struct RowLimit {
+    std::size_t first_rows = 0; // 0: no limit
+    bool is_every_row = false;  // --all-rows: nothing hidden, nothing collapsed
+    std::string report_file;    // --report, named where the hidden rows can be read
+};
+
+// The post / dry-run report for a terminal: one row per student, then the counts; a dry run
+// adds the histogram of kept scores and their summary.
+std::string run_report_table(const model::RunReport& report, const Style& style,
+                             const RowLimit& limit = {});
 
 // "requests: 1 token, 600 score posts; 612 sends (12 retries), 0 unauthorized, 3 throttled,
 // 1.2 s waiting on the pacer"

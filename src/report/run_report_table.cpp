@@ -2,9 +2,11 @@
 #include "report/histogram.hpp"
 #include "report/number.hpp"
 #include "report/render.hpp"
+#include "report/score_summary.hpp"
 #include "report/text.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <iterator>
@@ -17,6 +19,9 @@ namespace {
 // Above this many skipped students the table shows a count per reason instead: a re-run of
 // a 2,000-student course should show the 12 that changed, not scroll them away.
 constexpr std::size_t k_max_skipped_rows = 200;
+// On a terminal, failures and skips that need a look are listed up to this many; beyond it
+// they are counted with the other hidden rows (a platform that is down fails everyone).
+constexpr std::size_t k_most_attention_rows = 100;
 
 std::string headline(const model::RunReport& report) {
     std::string line = report.dry_run ? "dry run: post" : "post";
@@ -100,8 +105,8 @@ std::vector<std::string> row_cells(const model::Outcome& outcome, const Style& s
     return cells;
 }
 
-// "… 259 skipped (already posted: 250, not graded yet: 9); --json lists them"
-std::string collapsed_line(const std::vector<const model::Outcome*>& skipped) {
+// "already posted: 250, not graded yet: 9", the most frequent reason first.
+std::string count_by_reason(const std::vector<const model::Outcome*>& skipped) {
     std::vector<std::pair<std::string, std::size_t>> by_reason;
     for (const auto* outcome : skipped) {
         std::string reason = outcome->reason.empty() ? "no reason given" : outcome->reason;
@@ -114,15 +119,77 @@ std::string collapsed_line(const std::vector<const model::Outcome*>& skipped) {
     }
     std::stable_sort(by_reason.begin(), by_reason.end(),
                      [](const auto& a, const auto& b) { return a.second > b.second; });
-    std::string line = fmt::format("… {} skipped (", skipped.size());
+    std::string counts;
     for (std::size_t i = 0; i < by_reason.size(); ++i) {
         if (i > 0)
-            line += ", ";
-        line +=
+            counts += ", ";
+        counts +=
             fmt::format("{}: {}", sanitize_cell(by_reason[i].first, false), by_reason[i].second);
     }
-    line += "); --json lists them";
-    return line;
+    return counts;
+}
+
+// "… 259 skipped (already posted: 250, not graded yet: 9); --json lists them"
+std::string collapsed_line(const std::vector<const model::Outcome*>& skipped) {
+    return fmt::format("… {} skipped ({}); --json lists them", skipped.size(),
+                       count_by_reason(skipped));
+}
+
+// Skips that are the selection working as asked; any other skip (edited in the LMS, not in
+// the roster, changed since the plan, interrupted) or failure needs a person to look.
+bool is_routine_skip(const model::Outcome& outcome) {
+    static constexpr std::string_view k_routine_reasons[] = {
+        "already posted",     "unchanged",
+        "not graded yet",     "excused",
+        "already in the LMS", "already in the ledger",
+        "no grade in the LMS"};
+    return outcome.action == model::Action::skipped &&
+           std::find(std::begin(k_routine_reasons), std::end(k_routine_reasons), outcome.reason) !=
+               std::end(k_routine_reasons);
+}
+
+bool needs_a_look(const model::Outcome& outcome) {
+    return outcome.action == model::Action::failed ||
+           (outcome.action == model::Action::skipped && !is_routine_skip(outcome));
+}
+
+// "... and 2980 more: 2700 posted, 280 skipped (already posted: 250, not graded yet: 30); see
+// --report FILE.csv or --all-rows"
+std::string hidden_rows_line(const std::vector<const model::Outcome*>& hidden,
+                             const RowLimit& limit) {
+    std::size_t posted = 0;
+    std::size_t would_post = 0;
+    std::size_t failed = 0;
+    std::vector<const model::Outcome*> skipped;
+    for (const auto* outcome : hidden) {
+        switch (outcome->action) {
+        case model::Action::posted:
+            ++posted;
+            break;
+        case model::Action::would_post:
+            ++would_post;
+            break;
+        case model::Action::failed:
+            ++failed;
+            break;
+        case model::Action::skipped:
+            skipped.push_back(outcome);
+            break;
+        }
+    }
+    std::vector<std::string> parts;
+    if (posted > 0)
+        parts.push_back(fmt::format("{} posted", posted));
+    if (would_post > 0)
+        parts.push_back(fmt::format("{} would post", would_post));
+    if (failed > 0)
+        parts.push_back(fmt::format("{} failed", failed));
+    if (!skipped.empty())
+        parts.push_back(fmt::format("{} skipped ({})", skipped.size(), count_by_reason(skipped)));
+    std::string where =
+        limit.report_file.empty() ? "--report FILE.csv" : sanitize_cell(limit.report_file, false);
+    return fmt::format("... and {} more: {}; see {} or --all-rows", hidden.size(),
+                       fmt::join(parts, ", "), where);
 }
 
 std::string summary_line(const model::RunReport& report, const Style& style) {
@@ -164,13 +231,17 @@ std::string request_counts_line(const model::RequestCounts& counts) {
         counts.unauthorized, counts.throttled, counts.pacer_wait_seconds);
 }
 
-std::string run_report_table(const model::RunReport& report, const Style& style) {
+namespace {
+
+// A pipe or --all-rows: every row, except that more than k_max_skipped_rows routine skips
+// collapse into a count per reason (unless --all-rows).
+std::string full_rows(const model::RunReport& report, const Style& style, bool is_every_row) {
     // Hand edits left alone need a look: they are listed even when other skips are counted.
     std::vector<const model::Outcome*> skipped;
     for (const auto& outcome : report.scores)
         if (outcome.action == model::Action::skipped && !is_lms_edit(outcome))
             skipped.push_back(&outcome);
-    bool is_collapsed = skipped.size() > k_max_skipped_rows;
+    bool is_collapsed = !is_every_row && skipped.size() > k_max_skipped_rows;
 
     std::vector<std::vector<std::string>> rows;
     rows.reserve(report.scores.size());
@@ -178,19 +249,58 @@ std::string run_report_table(const model::RunReport& report, const Style& style)
         if (!is_collapsed || outcome.action != model::Action::skipped || is_lms_edit(outcome))
             rows.push_back(row_cells(outcome, style));
 
-    std::string out = paint(headline(report), Color::bold, style.color);
-    out += '\n';
+    std::string out;
     if (!rows.empty())
         out += render_table({"student", "score", "action", "detail"}, rows, style);
     if (is_collapsed) {
         out += paint(collapsed_line(skipped), Color::dim, style.color);
         out += '\n';
     }
+    return out;
+}
+
+// A terminal: what needs a look, the first rows posted, and a line counting the rest.
+std::string first_rows(const model::RunReport& report, const Style& style, const RowLimit& limit) {
+    std::vector<std::vector<std::string>> rows;
+    std::vector<const model::Outcome*> hidden;
+    std::size_t attention_rows = 0;
+    std::size_t other_rows = 0;
+    for (const auto& outcome : report.scores) {
+        bool is_shown = false;
+        if (needs_a_look(outcome))
+            is_shown = attention_rows++ < k_most_attention_rows;
+        else if (!is_routine_skip(outcome))
+            is_shown = other_rows++ < limit.first_rows;
+        if (is_shown)
+            rows.push_back(row_cells(outcome, style));
+        else
+            hidden.push_back(&outcome);
+    }
+    std::string out;
+    if (!rows.empty())
+        out += render_table({"student", "score", "action", "detail"}, rows, style);
+    if (!hidden.empty()) {
+        out += paint(hidden_rows_line(hidden, limit), Color::dim, style.color);
+        out += '\n';
+    }
+    return out;
+}
+
+} // namespace
+
+std::string run_report_table(const model::RunReport& report, const Style& style,
+                             const RowLimit& limit) {
+    bool is_limited =
+        !limit.is_every_row && limit.first_rows > 0 && report.scores.size() > limit.first_rows;
+    std::string out = paint(headline(report), Color::bold, style.color);
+    out += '\n';
+    out += is_limited ? first_rows(report, style, limit)
+                      : full_rows(report, style, limit.is_every_row);
     out += summary_line(report, style);
     out += '\n';
     // A plan is reviewed before anything is sent: show the shape of what would go.
     if (report.dry_run)
-        out += render_histogram(score_histogram(report));
+        out += render_histogram(score_histogram(report), summary_lines(summarize_scores(report)));
     return out;
 }
 

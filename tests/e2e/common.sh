@@ -75,6 +75,18 @@ stdout: $(head -c 2000 "$work/out")
 stderr: $(head -c 2000 "$work/cmd.err")"
 }
 
+# pty_run LOG ANSWER ARGS...: gp ARGS on a pseudo-terminal (stdin, stdout and stderr, 100x30),
+# typing ANSWER once "[y/N]" appears ("" for never); everything the terminal showed goes to
+# LOG. Prints the exit status (so that a failing status does not stop the test).
+pty_run() {
+  local log=$1 answer=$2
+  shift 2
+  local status=0
+  TERM=xterm python3 "$SOURCE_DIR/tests/e2e/pty_run.py" "$log" "$answer" \
+    "$GRADEPOST" --config "$work/profile/config.json" --state "$state" "$@" || status=$?
+  echo "$status"
+}
+
 # admin PATH: GET a /_sandbox/ endpoint.
 admin() { curl -sf "$base_url/_sandbox/$1"; }
 

@@ -28,13 +28,15 @@ bash -c 'source "$1"; complete -p gradepost' _ "$completion" | grep -q -- "-F _g
 
 # Commands and subcommands.
 assert_eq "$(complete_words gradepost "" | tr '\n' ' ')" \
-  "completion diff doctor dry-run keys lineitems post results roster sandbox state sync token watch " "commands"
+  "completion config diff doctor dry-run keys lineitems post results roster sandbox state sync token watch " "commands"
 assert_eq "$(complete_words gradepost d | tr '\n' ' ')" "diff doctor dry-run " "commands d*"
 offers create gradepost lineitems ""
 offers list gradepost --json lineitems ""
 offers forget gradepost state f
 offers generate gradepost keys ""
 offers fish gradepost completion ""
+offers set-profile gradepost config s
+offers --all-rows gradepost post x.csv --all
 # Global options with values are skipped when finding the command.
 offers forget gradepost --config c.json --profile p state ""
 
@@ -77,7 +79,7 @@ assert_eq "$(complete_words gradepost post --label "" | tr -d '\n')" "" "complet
 # checks for the man page.
 commands=("" post dry-run "lineitems" "lineitems list" "lineitems create" results roster diff
   "state show" "state forget" "state migrate" token "keys generate" sandbox doctor sync watch \
-  completion)
+  completion "config list" "config show" "config use" "config set-profile")
 missing=""
 wrong=""
 for command in "${commands[@]}"; do

@@ -7,7 +7,7 @@ sed 's/\\-/-/g' "$man_page" >"$work/man.txt"
 
 commands=("" post dry-run "lineitems" "lineitems list" "lineitems create" results roster diff
   "state show" "state forget" "state migrate" token "keys generate" sandbox doctor sync watch \
-  completion)
+  completion "config list" "config show" "config use" "config set-profile")
 missing=""
 for command in "${commands[@]}"; do
   # shellcheck disable=SC2086

@@ -47,7 +47,8 @@ for shell in bash zsh fish; do
     grep -qwF -- "$command" "$work/completion.$shell" || missing="$missing $shell:$command"
   done
   for command in "" post dry-run "lineitems list" "lineitems create" results roster diff \
-    "state show" "state forget" "state adopt" token "keys generate" sandbox doctor sync watch; do
+    "state show" "state forget" "state adopt" token "keys generate" sandbox doctor sync watch \
+    "config list" "config show" "config use" "config set-profile"; do
     # shellcheck disable=SC2086
     "$GRADEPOST" $command --help >"$work/command-help.txt"
     for option in $(grep -oE -- '^  (-[a-zA-Z],)?--[a-z][a-z0-9-]+' "$work/command-help.txt" |

@@ -14,49 +14,6 @@ with open(sys.argv[1], "w") as f:
         f.write(f"{1000 + n},{n % 11},10\n")
 PY
 
-# pty_run LOG ANSWER ARGS...: runs gradepost ARGS in a pseudo-terminal (stdin, stdout and
-# stderr), types ANSWER once "[y/N]" appears ("" for never), saves everything the terminal
-# showed into LOG and exits with the command's status.
-cat >"$work/pty_run.py" <<'PY'
-import os, pty, select, sys, time
-
-log, answer, argv = sys.argv[1], sys.argv[2].encode(), sys.argv[3:]
-pid, fd = pty.fork()
-if pid == 0:
-    os.execvp(argv[0], argv)
-output = b""
-answered = False
-deadline = time.monotonic() + 240
-while time.monotonic() < deadline:
-    ready, _, _ = select.select([fd], [], [], 0.5)
-    if not ready:
-        continue
-    try:
-        chunk = os.read(fd, 65536)
-    except OSError:  # EIO: the child closed the terminal
-        break
-    if not chunk:
-        break
-    output += chunk
-    if answer and not answered and b"[y/N]" in output:
-        os.write(fd, answer + b"\n")
-        answered = True
-else:
-    os.kill(pid, 9)
-_, status = os.waitpid(pid, 0)
-with open(log, "wb") as f:
-    f.write(output)
-sys.exit(os.waitstatus_to_exitcode(status))
-PY
-
-pty_run() {
-  local log=$1 answer=$2
-  shift 2
-  local status=0
-  TERM=xterm python3 "$work/pty_run.py" "$log" "$answer" \
-    "$GRADEPOST" --config "$work/profile/config.json" --state "$work/state.db" "$@" || status=$?
-  echo "$status"
-}
 posted_to_platform() { admin scores | jq '[.scores[].accepted_posts] | add // 0'; }
 # A drawn bar: "posting [=====>    ] 812/2000", with some progress made and not yet done.
 has_progress_bar() { grep -aqE "posting \[=+>? *\] [1-9][0-9]*/$students" "$1"; }

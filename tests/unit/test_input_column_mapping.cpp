@@ -10,7 +10,7 @@ using namespace gradepost::input;
 namespace {
 
 LayoutResult map(std::vector<std::string_view> names, const ReadOptions& options = {}) {
-    ColumnMatcher matcher(options.column_for);
+    ColumnMatcher matcher(options.column_for, options.user_is_email);
     return map_columns(names, matcher, "column");
 }
 
@@ -142,5 +142,42 @@ TEST_SUITE("input::column_mapping") {
         auto errors = missing_column_errors(result.layout, names, options, "column");
         REQUIRE(errors.size() == 1);
         CHECK(errors[0] == "no column \"Quiz 9\" for --map score (found: \"user_id\", \"score\")");
+    }
+
+    TEST_CASE("--match email finds Moodle's e-mail column in its languages") {
+        ReadOptions options;
+        options.user_is_email = true;
+        for (std::string_view header :
+             {"Email address", "Adresse de courriel", "E-Mail-Adresse", "Dirección de correo",
+              "Indirizzo email", "Endereço de email", "E-mailadres", "email"}) {
+            CAPTURE(header);
+            auto result = map({"First name", "ID number", header, "Grade/10.00"}, options);
+            REQUIRE(result.errors.empty());
+            CHECK(result.layout.column(Field::user) == 3);
+            CHECK(result.layout.column(Field::score) == 4);
+        }
+    }
+
+    TEST_CASE("--match email prefers the e-mail column to an id column") {
+        ReadOptions options;
+        options.user_is_email = true;
+        auto result = map({"user_id", "Email address", "score"}, options);
+        REQUIRE(result.errors.empty());
+        CHECK(result.layout.column(Field::user) == 2);
+    }
+
+    TEST_CASE("without --match email an e-mail column is not the user column") {
+        auto result = map({"Email address", "user_id", "score"});
+        CHECK(result.layout.column(Field::user) == 2);
+        CHECK_FALSE(map({"Email address", "score"}).layout.has(Field::user));
+    }
+
+    TEST_CASE("--map user=COLUMN still wins over the e-mail names") {
+        ReadOptions options;
+        options.user_is_email = true;
+        options.column_for[Field::user] = "Contact";
+        auto result = map({"Email address", "Contact", "score"}, options);
+        REQUIRE(result.errors.empty());
+        CHECK(result.layout.column(Field::user) == 2);
     }
 }

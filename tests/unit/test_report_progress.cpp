@@ -98,4 +98,29 @@ TEST_SUITE("report::progress") {
         progress.advance();
         CHECK(sink.contents().size() == size);
     }
+
+    TEST_CASE("the line gives the rate and the time left at that rate") {
+        using gradepost::report::progress_line;
+        CHECK(progress_line("posting", 0, 300, 0) ==
+              "posting [>                             ] 0/300");
+        // 100 done in 10 s: 10/s, 200 left → 20 s.
+        CHECK(progress_line("posting", 100, 300, 10) ==
+              "posting [==========>                   ] 100/300  10.0/s  ETA 0:20");
+        // 3,000 students at 2 a second: 25 minutes; hours when it comes to that.
+        CHECK(progress_line("posting", 0 + 1, 3001, 0.5).ends_with("ETA 25:00"));
+        CHECK(progress_line("posting", 1, 10001, 1).ends_with("ETA 2:46:40"));
+        // A fraction of a second left still says something is left.
+        CHECK(progress_line("posting", 299, 300, 299 * 0.01).ends_with("ETA 0:01"));
+        // Done: no ETA.
+        CHECK(progress_line("posting", 300, 300, 30) ==
+              "posting [==============================] 300/300  10.0/s");
+    }
+
+    TEST_CASE("a drawn bar carries the ETA") {
+        Sink sink;
+        Progress progress("posting", 100, true, sink.file());
+        std::this_thread::sleep_for(std::chrono::milliseconds(110));
+        progress.advance(10);
+        CHECK(sink.contents().find("  ETA 0:") != std::string::npos);
+    }
 }

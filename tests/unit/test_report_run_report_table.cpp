@@ -1,4 +1,5 @@
 #include "report/render.hpp"
+#include "report/score_summary.hpp"
 
 #include <doctest/doctest.h>
 
@@ -136,5 +137,119 @@ TEST_SUITE("report::run_report_table") {
         CHECK(text.find("\x1b]") == std::string::npos);
         CHECK(text.find('\x07') == std::string::npos);
         CHECK(text.find("bad") != std::string::npos);
+    }
+
+    TEST_CASE("a big run on a terminal shows what needs a look, the first rows, and a count") {
+        model::RunReport report;
+        report.counts = {3000, 3000, 2990, 2985, 2, 13};
+        for (int i = 0; i < 2985; ++i)
+            report.scores.push_back(
+                {"p" + std::to_string(i), Action::posted, 1.0, 2.0, 200, "", ""});
+        report.scores.push_back({"f1", Action::failed, 1.0, 2.0, 422, "user not found", ""});
+        report.scores.push_back({"f2", Action::failed, 1.0, 2.0, 0, "connection reset", ""});
+        report.scores.push_back({"r1", Action::skipped, 1.0, 2.0, 0, "", "not in the roster"});
+        for (int i = 0; i < 10; ++i)
+            report.scores.push_back(
+                {"s" + std::to_string(i), Action::skipped, 1.0, 2.0, 0, "", "already posted"});
+        report.scores.push_back(
+            {"n1", Action::skipped, std::nullopt, std::nullopt, 0, "", "not graded yet"});
+        report.scores.push_back(
+            {"n2", Action::skipped, std::nullopt, std::nullopt, 0, "", "not graded yet"});
+
+        report::RowLimit limit;
+        limit.first_rows = 20;
+        std::string text = report::run_report_table(report, report::Style{}, limit);
+        CHECK(text.find("p19 ") != std::string::npos);
+        CHECK(text.find("p20 ") == std::string::npos);
+        CHECK(text.find("f1 ") != std::string::npos);
+        CHECK(text.find("f2 ") != std::string::npos);
+        CHECK(text.find("r1 ") != std::string::npos);
+        CHECK(text.find("s0 ") == std::string::npos);
+        CHECK(text.find("... and 2977 more: 2965 posted, 12 skipped (already posted: 10, not "
+                        "graded yet: 2); see --report FILE.csv or --all-rows\n") !=
+              std::string::npos);
+        CHECK(text.find("3000 students: 2985 posted, 2 failed, 13 skipped") != std::string::npos);
+        // headline, table header and rule, 20 posted + 3 that need a look, the count, summary
+        CHECK(count_of(text, "\n") == 1 + 2 + 23 + 1 + 1);
+
+        limit.report_file = "week3.csv";
+        text = report::run_report_table(report, report::Style{}, limit);
+        CHECK(text.find("; see week3.csv or --all-rows") != std::string::npos);
+
+        limit.is_every_row = true;
+        text = report::run_report_table(report, report::Style{}, limit);
+        CHECK(text.find("p2984 ") != std::string::npos);
+        CHECK(text.find("s9 ") != std::string::npos);
+        CHECK(text.find("...") == std::string::npos);
+        CHECK(count_of(text, "\n") == 1 + 2 + 3000 + 1);
+    }
+
+    TEST_CASE("a run no bigger than the terminal's rows is shown whole") {
+        report::RowLimit limit;
+        limit.first_rows = 3;
+        std::string text = report::run_report_table(small_report(), report::Style{}, limit);
+        CHECK(text == report::run_report_table(small_report(), report::Style{}));
+        CHECK(text.find("Zoë") != std::string::npos);
+    }
+
+    TEST_CASE("--all-rows lists even more than 200 routine skips") {
+        model::RunReport report;
+        for (int i = 0; i < 201; ++i)
+            report.scores.push_back(
+                {"s" + std::to_string(i), Action::skipped, 1.0, 1.0, 0, "", "already posted"});
+        report::RowLimit limit;
+        limit.is_every_row = true;
+        std::string text = report::run_report_table(report, report::Style{}, limit);
+        CHECK(count_of(text, "already posted") == 201);
+        CHECK(text.find("…") == std::string::npos);
+    }
+
+    TEST_CASE("a dry run's histogram has the summary of the kept scores beside it") {
+        model::RunReport report;
+        report.dry_run = true;
+        report.scores = {
+            {"a", Action::would_post, 10.0, 20.0, 0, "", ""},
+            {"b", Action::would_post, 20.0, 20.0, 0, "", ""},
+            {"c", Action::would_post, 12.0, 20.0, 0, "", ""},
+            {"d", Action::skipped, std::nullopt, std::nullopt, 0, "", "not graded yet"}};
+        std::string text = report::run_report_table(report, report::Style{});
+        CHECK(text.find("100%") != std::string::npos);
+        CHECK(text.find("   count    3\n") != std::string::npos);
+        CHECK(text.find("   mean      70.0%  14 / 20\n") != std::string::npos);
+        CHECK(text.find("   median    60.0%  12 / 20\n") != std::string::npos);
+        CHECK(text.find("   min       50.0%  10 / 20\n") != std::string::npos);
+        CHECK(text.find("   max      100.0%  20 / 20\n") != std::string::npos);
+        CHECK(text.find("   missing  1\n") != std::string::npos);
+    }
+}
+
+TEST_SUITE("report::score_summary") {
+
+    TEST_CASE("scores out of different maxima are summarised as fractions only") {
+        model::RunReport report;
+        report.scores = {{"a", Action::posted, 5.0, 10.0, 200, "", ""},
+                         {"b", Action::posted, 15.0, 20.0, 200, "", ""},
+                         {"c", Action::posted, 2.0, 4.0, 200, "", ""},
+                         {"d", Action::posted, 4.0, 4.0, 200, "", ""}};
+        auto summary = report::summarize_scores(report);
+        CHECK(summary.count == 4);
+        CHECK(summary.missing == 0);
+        CHECK_FALSE(summary.common_maximum);
+        CHECK(summary.mean == doctest::Approx(0.6875));
+        CHECK(summary.median == doctest::Approx(0.625));
+        CHECK(summary.lowest == doctest::Approx(0.5));
+        CHECK(summary.highest == doctest::Approx(1.0));
+        auto lines = report::summary_lines(summary);
+        REQUIRE(lines.size() == 6);
+        CHECK(lines[1] == "mean      68.8%");
+    }
+
+    TEST_CASE("no score, no summary") {
+        model::RunReport report;
+        report.scores = {{"a", Action::skipped, std::nullopt, std::nullopt, 0, "", "excused"}};
+        auto summary = report::summarize_scores(report);
+        CHECK(summary.count == 0);
+        CHECK(summary.missing == 1);
+        CHECK(report::summary_lines(summary).empty());
     }
 }
