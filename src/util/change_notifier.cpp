@@ -23,7 +23,10 @@ constexpr auto k_interrupt_check = std::chrono::milliseconds(100);
 
 ChangeNotifier::ChangeNotifier(const std::filesystem::path& target) {
     std::error_code error;
-    auto directory = std::filesystem::is_directory(target, error) ? target : target.parent_path();
+    bool is_directory = std::filesystem::is_directory(target, error);
+    auto directory = is_directory ? target : target.parent_path();
+    if (!is_directory)
+        m_file_name = target.filename().string();
     if (directory.empty())
         directory = ".";
     m_fd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
@@ -37,6 +40,13 @@ ChangeNotifier::ChangeNotifier(const std::filesystem::path& target) {
     if (m_watch < 0)
         warn("cannot watch {} with inotify ({}): watching by polling", directory.string(),
              std::strerror(errno));
+}
+
+bool ChangeNotifier::is_watched_name(std::string_view name) const {
+    if (!m_file_name.empty())
+        return name == m_file_name;
+    auto extension = std::filesystem::path(name).extension();
+    return extension == ".csv" || extension == ".json" || extension == ".ndjson";
 }
 
 ChangeNotifier::~ChangeNotifier() {
@@ -59,11 +69,17 @@ bool ChangeNotifier::wait(std::chrono::milliseconds timeout) {
         pollfd descriptor{m_fd, POLLIN, 0};
         if (poll(&descriptor, 1, static_cast<int>(step.count())) <= 0)
             continue; // the step passed, or a signal came: look at the clock and the interrupt
-        // Drain every event: which file changed does not matter, the caller looks at them all.
+        // Drain every event; the caller looks at every watched file, whichever changed.
         alignas(inotify_event) char buffer[4096];
         bool changed = false;
-        while (read(m_fd, buffer, sizeof buffer) > 0)
-            changed = true;
+        for (ssize_t length; (length = read(m_fd, buffer, sizeof buffer)) > 0;) {
+            for (ssize_t at = 0; at < length;) {
+                const auto* event = reinterpret_cast<const inotify_event*>(buffer + at);
+                if (event->len > 0 && is_watched_name(event->name))
+                    changed = true;
+                at += static_cast<ssize_t>(sizeof(inotify_event) + event->len);
+            }
+        }
         if (changed)
             return true;
     }

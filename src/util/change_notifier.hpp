@@ -2,12 +2,16 @@
 
 #include <chrono>
 #include <filesystem>
+#include <string>
+#include <string_view>
 
 namespace gradepost::util {
 
 // Wakes `watch` when a watched export may have changed: inotify on Linux (the directory, or a
 // file's directory, so an export replaced by a rename is seen too), and a timeout as the
-// polling fallback where inotify is not available or runs out of watches.
+// polling fallback where inotify is not available or runs out of watches. Only changes to
+// the watched file, or in a directory to .csv, .json and .ndjson files, count: a ledger or a
+// log beside the exports wakes nothing.
 class ChangeNotifier {
 public:
     explicit ChangeNotifier(const std::filesystem::path& target);
@@ -24,6 +28,9 @@ public:
     bool is_notified() const { return m_watch >= 0; }
 
 private:
+    bool is_watched_name(std::string_view name) const;
+
+    std::string m_file_name; // the watched file's name; empty when a directory is watched
     int m_fd = -1;
     int m_watch = -1;
 };

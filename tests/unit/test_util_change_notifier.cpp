@@ -44,6 +44,16 @@ TEST_SUITE("util::change_notifier") {
         CHECK(notifier.wait(5s));
     }
 
+    TEST_CASE("files that are not exports wake nothing: the ledger beside them, a temp file") {
+        ScratchDir dir;
+        ChangeNotifier notifier(dir.path());
+        std::ofstream(dir / "state.db") << "ledger";
+        std::ofstream(dir / "export.tmp") << "half";
+        CHECK_FALSE(notifier.wait(300ms));
+        std::filesystem::rename(dir / "export.tmp", dir / "week3.csv");
+        CHECK(notifier.wait(5s));
+    }
+
     TEST_CASE("an interrupt ends the wait early, reporting no change") {
         ScratchDir dir;
         ChangeNotifier notifier(dir.path());
