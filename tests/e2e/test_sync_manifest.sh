@@ -59,6 +59,7 @@ assert_eq "$(json '[.line_items[] | select(.job == "gradebook") | .label] | join
 assert_eq "$(json '[.line_items[] | select(.job == "gradebook") | .report.counts.posted] | add')" 8 \
   "gradebook scores posted (3 + 2 + 3)"
 assert_eq "$(json '[.line_items[] | .report.counts.failed] | add')" 0 "failed"
+assert_eq "$(json .requests.token)" 2 "token requests (one per profile)"
 
 # Each course holds its own scores, each posted once.
 curl -sf "$base_url/_sandbox/scores" >"$work/first.json"

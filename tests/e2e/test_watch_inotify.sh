@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # watch with inotify: with an interval of a minute, an export that appears and a row appended
-# to it are each posted within seconds of the change, not at the next interval; --json logs
-# one JSON object per cycle per line, saying what woke it; SIGTERM stops it at once with 0.
+# to it are each posted within seconds of the change, not at the next interval; a row written
+# in two halves is read once, whole; --json logs one JSON object per cycle per line, saying
+# what woke it; SIGTERM stops it at once with 0.
 source "$(dirname "$0")/common.sh"
 start_sandbox --roster "$samples/roster.csv" --lineitem "Quiz 1:10"
 
@@ -37,11 +38,19 @@ echo "picked up a new export in $first s (interval 60 s)"
 printf '1003,7\n' >>"$work/exports/quiz.csv"
 second=$(wait_for_posts 3)
 echo "picked up an appended row in $second s (interval 60 s)"
+
+# A half-written row, finished a moment later: read once it has settled, whole.
+printf '1004,' >>"$work/exports/quiz.csv"
+sleep 0.3
+printf '6\n' >>"$work/exports/quiz.csv"
+wait_for_posts 4 >/dev/null
 sleep 0.5 # the cycle's line is written after its post
+assert_eq "$(jq -s '[.[] | select(.files | length > 0)] | length' "$work/watch.out")" 3 \
+  "cycles that read the export (new, appended, finished)"
 
 # One JSON object per line; the posts came from change cycles.
 jq -e . "$work/watch.out" >/dev/null || fail "not JSON lines: $(cat "$work/watch.out")"
-assert_eq "$(jq -s 'map(.posted) | add' "$work/watch.out")" 3 "posted over all cycles"
+assert_eq "$(jq -s 'map(.posted) | add' "$work/watch.out")" 4 "posted over all cycles"
 assert_eq "$(jq -s '[.[] | select(.posted > 0) | .trigger] | unique | join(",")' -r "$work/watch.out")" \
   change "what woke the posting cycles"
 assert_eq "$(jq -s '[.[] | select(.posted > 0) | .files[0].file] | unique | length' "$work/watch.out")" \
