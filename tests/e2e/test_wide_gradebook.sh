@@ -59,7 +59,7 @@ assert_eq "$(cat "$work/results_reads")" 3 "results reads"
 # Again, as a person sees it: one table, a row per line item and outcome.
 printf '"Hamilton, Margaret",1008,SIS1008,mh,Section 02,6.00,14.00,2.00,66.67,66.67\n' \
   >>"$work/gradebook.csv"
-expect_exit 0 gp --color never post "$work/gradebook.csv" --wide
+expect_exit 0 gp --color never post "$work/gradebook.csv" --wide --report "$work/report.csv"
 assert_contains "$work/out" "post: 3 line items"
 grep -Eq '^Quiz 1 +posted +1 *$' "$work/out" || fail "no Quiz 1 posted row: $(cat "$work/out")"
 grep -Eq '^Quiz 1 +skipped +3 +already posted' "$work/out" || fail "no Quiz 1 skipped row: $(cat "$work/out")"
@@ -67,6 +67,10 @@ grep -Eq '^Lab +posted +1 *$' "$work/out" || fail "no Lab posted row: $(cat "$wo
 assert_contains "$work/out" "3 posted, 0 failed"
 assert_eq "$(grep -c '^line item' "$work/out" || true)" 1 "header rows (one table)"
 assert_eq "$(accepted)" 11 "scores on the platform after the new student"
+# --report: every student's row, led by its line item.
+assert_eq "$(head -n 1 "$work/report.csv" | cut -d, -f1-4)" "job,line_item,user_id,action" "report header"
+assert_eq "$(grep -c ',Lab,1008,posted,2,5,' "$work/report.csv")" 1 "Lab's new row in the report"
+assert_eq "$(($(wc -l <"$work/report.csv") - 1))" 12 "rows in the report (4 students, 3 line items)"
 
 # diff --wide: every column against its line item; a hand edit shows as different.
 curl -sf -X POST "$base_url/_sandbox/grade" \
