@@ -76,7 +76,8 @@ struct LineItemDiff {
     std::map<std::string, std::size_t> counts; // per status
 };
 
-LineItemDiff diff_line_item(const LineItemPart& part, Connection& connection) {
+LineItemDiff diff_line_item(LineItemPart part, Connection& connection) {
+    take_line_item_maximum(part, connection);
     auto request = plan_request(part.input);
     model::Roster roster;
     if (request.match && *request.match != batch::MatchField::user_id)

@@ -35,9 +35,17 @@ int run_wide_post(const GlobalOptions& globals, const PostOptions& options) {
     Connection connection(globals, scopes_for(options));
     // Every column's line item is found (or made) before anything is posted: a label that
     // matches none stops the run with nothing posted.
-    if (!options.request.is_offline)
-        for (auto& part : parts)
+    if (!options.request.is_offline) {
+        bool took_maximum = false;
+        for (auto& part : parts) {
+            took_maximum = took_maximum || part.needs_line_item_maximum;
+            take_line_item_maximum(part, connection);
             part.line_item.url = resolve_line_item(part.line_item, connection);
+        }
+        // Columns scored out of their line item's maximum are checked now that it is known.
+        if (took_maximum)
+            check_line_item_parts(parts);
+    }
     TerminalObserver observer(globals);
     InterruptGuard interrupt_guard;
     auto request_for = [&](const LineItemPart& part) {

@@ -50,6 +50,7 @@ std::vector<LineItemPart> line_item_parts(const InputOptions& input,
         if (!part.line_item.maximum)
             part.line_item.maximum = column.maximum;
         part.label = column.label;
+        part.needs_line_item_maximum = !input.maximum && !column.maximum;
         parts.push_back(std::move(part));
     }
     return parts;
@@ -59,11 +60,25 @@ void check_line_item_parts(const std::vector<LineItemPart>& parts) {
     if (parts.size() < 2)
         return; // the post itself validates before it contacts anything
     for (const auto& part : parts) {
+        if (part.needs_line_item_maximum)
+            continue;
         auto request = plan_request(part.input);
+        // Rows and maxima are checked by the export's own ids: the roster is not fetched yet.
+        request.match.reset();
         // --skip-invalid drops bad rows with a warning: the post itself says so, once.
         if (!request.read.skip_invalid)
             batch::read_and_keep(request, model::Roster{});
     }
+}
+
+void take_line_item_maximum(LineItemPart& part, Connection& connection) {
+    if (!part.needs_line_item_maximum)
+        return;
+    part.line_item.url = resolve_line_item(part.line_item, connection);
+    auto item = connection.client().get_line_item(part.line_item.url);
+    if (item.score_maximum > 0)
+        part.input.maximum = item.score_maximum;
+    part.needs_line_item_maximum = false;
 }
 
 std::vector<model::LineItemRun>
@@ -77,8 +92,13 @@ run_line_item_parts(const std::vector<LineItemPart>& parts,
         model::LineItemRun run;
         run.label = part.label;
         try {
-            auto request = request_for(part);
-            PostPlatform platform(connection, part.line_item, part.input.roster_file,
+            auto current = part;
+            auto request = request_for(current);
+            if (current.needs_line_item_maximum && !request.is_offline) {
+                take_line_item_maximum(current, connection);
+                request = request_for(current);
+            }
+            PostPlatform platform(connection, current.line_item, current.input.roster_file,
                                   request.is_offline);
             run.report = batch::run_post(request, platform, util::system_clock(), observer);
             run.exit_code = static_cast<int>(batch::exit_code_of(*run.report));

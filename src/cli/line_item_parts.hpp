@@ -26,6 +26,9 @@ struct LineItemPart {
     std::string label; // what the summary shows: the label, or the line item URL
     InputOptions input;
     LineItemChoice line_item;
+    // A wide column with no maximum in the export (Moodle's "Quiz: Week 1 (Real)") and no
+    // --max: its scores are out of its line item's scoreMaximum, read before it is posted.
+    bool needs_line_item_maximum = false;
 };
 
 // The parts of a run. Not wide: the run itself, one part. Wide: one part per score column of
@@ -39,9 +42,14 @@ std::vector<LineItemPart> line_item_parts(const InputOptions& input,
                                           const std::vector<std::string>& columns);
 
 // Reads and validates every part's scores before anything is contacted, so that a bad cell
-// in the last column stops a wide run before the first column is posted. Throws
+// in the last column stops a wide run before the first column is posted (a part that needs
+// its line item's maximum is left to be checked once that is known). Throws
 // util::UsageError as a post would.
 void check_line_item_parts(const std::vector<LineItemPart>& parts);
+
+// Gives a part that needs it its line item's maximum: finds the line item (setting its URL)
+// and reads its scoreMaximum. Throws util::UsageError when the line item is not found.
+void take_line_item_maximum(LineItemPart& part, Connection& connection);
 
 // Posts (or plans) each part in turn over one connection: one token, and per line item one
 // lock and one read of its results. What stops one line item (its lock held, its label not

@@ -60,6 +60,13 @@ TEST_SUITE("cli::line_item_parts") {
     TEST_CASE("wide Moodle: the grade items, without the course total") {
         auto parts = cli::line_item_parts(gradebook("moodle-gradebook.csv"), {}, true, {});
         CHECK(labels_of(parts) == std::vector<std::string>{"Week 1", "Week 2", "Essay"});
+        // No maximum in the export: each column is out of its line item's.
+        CHECK(parts[0].needs_line_item_maximum);
+        auto with_max = gradebook("moodle-gradebook.csv");
+        with_max.maximum = 10.0;
+        CHECK_FALSE(cli::line_item_parts(with_max, {}, true, {})[0].needs_line_item_maximum);
+        CHECK_FALSE(cli::line_item_parts(gradebook("canvas-gradebook.csv"), {}, true, {})[0]
+                        .needs_line_item_maximum);
     }
 
     TEST_CASE("--max wins over the gradebook's maxima for --create") {
