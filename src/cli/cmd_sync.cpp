@@ -3,21 +3,20 @@
 #include "batch/post_run.hpp"
 #include "cli/command.hpp"
 #include "cli/connection.hpp"
+#include "cli/grouped_report_output.hpp"
 #include "cli/input_options.hpp"
 #include "cli/line_item_choice.hpp"
-#include "cli/post_platform.hpp"
+#include "cli/line_item_parts.hpp"
 #include "cli/signals.hpp"
 #include "cli/terminal_observer.hpp"
 #include "input/file_text.hpp"
-#include "input/wide_columns.hpp"
-#include "report/render.hpp"
 #include "util/error.hpp"
 #include "util/interrupt.hpp"
 
 #include <CLI/CLI.hpp>
-#include <nlohmann/json.hpp>
 
-#include <map>
+#include <algorithm>
+#include <deque>
 #include <memory>
 
 namespace gradepost::cli {
@@ -29,81 +28,85 @@ struct SyncOptions {
     std::vector<std::string> only;
 };
 
-// One line item of a job: a wide job has one per score column.
-struct JobPart {
-    std::string job;
-    std::string label; // what the summary shows: the label, or the line item URL
+// A job's line items: one, or one per score column of a wide job.
+std::vector<LineItemPart> parts_of(const batch::ManifestJob& job) {
     InputOptions input;
+    input.files = job.files;
+    input.maps = job.map;
+    input.keep = job.keep;
+    input.maximum = job.maximum;
     LineItemChoice line_item;
-    std::string select;
-};
-
-std::vector<JobPart> parts_of(const batch::ManifestJob& job) {
-    JobPart base;
-    base.job = job.name;
-    base.input.files = job.files;
-    base.input.maps = job.map;
-    base.input.keep = job.keep;
-    base.input.maximum = job.maximum;
-    base.line_item.url = job.line_item;
-    base.line_item.label = job.label;
-    base.line_item.create = job.create;
-    base.line_item.maximum = job.maximum;
-    base.select = job.select;
-    base.label = job.line_item.empty() ? job.label : job.line_item;
-    if (!job.wide)
-        return {base};
-    auto columns = input::wide_columns_of_file(job.files.front());
-    if (!job.columns.empty())
-        columns = input::choose_wide_columns(columns, job.columns);
-    if (columns.empty())
-        throw util::UsageError("job \"" + job.name + "\": " + job.files.front() +
-                               " has no score column");
-    std::vector<JobPart> parts;
-    for (const auto& column : columns) {
-        auto part = base;
-        part.input.maps.push_back("score=" + column.column);
-        part.line_item.label = column.label;
-        if (!part.line_item.maximum)
-            part.line_item.maximum = column.maximum;
-        part.label = column.label;
-        parts.push_back(std::move(part));
-    }
-    return parts;
-}
-
-// How bad a job's exit code is, for the sync's own: configuration, then unreachable, then bad
-// input, then a line item locked by another runner, then some scores failed.
-int severity(util::ExitCode code) {
-    switch (code) {
-    case util::ExitCode::config:
-        return 6;
-    case util::ExitCode::unreachable:
-        return 5;
-    case util::ExitCode::usage:
-        return 4;
-    case util::ExitCode::locked:
-        return 3;
-    case util::ExitCode::some_failed:
-        return 2;
-    case util::ExitCode::ok:
-        return 0;
-    default:
-        return 7;
+    line_item.url = job.line_item;
+    line_item.label = job.label;
+    line_item.create = job.create;
+    line_item.maximum = job.maximum;
+    try {
+        return line_item_parts(input, line_item, job.wide, job.columns);
+    } catch (const util::UsageError& error) {
+        throw util::UsageError("job \"" + job.name + "\": " + error.what());
     }
 }
 
-struct PartResult {
-    const JobPart* part = nullptr;
-    util::ExitCode code = util::ExitCode::ok;
-    std::optional<model::RunReport> report;
-    std::string error;
-};
-
-// The jobs of one profile and course share one connection: one token, one client.
-std::string connection_key(const batch::ManifestJob& job) {
-    return job.profile + '\n' + job.course;
+// The scopes every job's token asks for: sync's jobs read, find, create and post.
+std::vector<std::string> sync_scopes() {
+    return {std::string(lti::k_scope_result_readonly), std::string(lti::k_scope_score),
+            std::string(lti::k_scope_lineitem_readonly), std::string(lti::k_scope_lineitem)};
 }
+
+// The connections of a sync: one per profile and course, for the course's URLs; the courses
+// of one profile share the first's transport and token source, so one client id gets one
+// token and one concurrency budget (and one Canvas bucket).
+class SyncConnections {
+public:
+    explicit SyncConnections(const GlobalOptions& globals) : m_globals(globals) {}
+    SyncConnections(const SyncConnections&) = delete;
+    SyncConnections& operator=(const SyncConnections&) = delete;
+    // A course's connection goes before the first of its profile, whose tokens it holds.
+    ~SyncConnections() {
+        while (!m_entries.empty())
+            m_entries.pop_back();
+    }
+
+    const GlobalOptions& options_for(const batch::ManifestJob& job) {
+        return *entry_for(job).options;
+    }
+    Connection& connection_for(const batch::ManifestJob& job) { return *entry_for(job).connection; }
+
+    std::optional<model::RequestCounts> request_counts() const {
+        std::optional<model::RequestCounts> sum;
+        for (const auto& entry : m_entries)
+            sum = add_request_counts(sum, entry.connection->request_counts());
+        return sum;
+    }
+
+private:
+    struct Entry {
+        std::string profile, course;
+        std::unique_ptr<GlobalOptions> options;
+        std::unique_ptr<Connection> connection;
+    };
+
+    Entry& entry_for(const batch::ManifestJob& job) {
+        for (auto& entry : m_entries)
+            if (entry.profile == job.profile && entry.course == job.course)
+                return entry;
+        Entry entry{job.profile, job.course, std::make_unique<GlobalOptions>(m_globals), nullptr};
+        if (!job.profile.empty())
+            entry.options->profile = job.profile;
+        if (!job.course.empty())
+            entry.options->connection.course = job.course;
+        auto first = std::find_if(m_entries.begin(), m_entries.end(),
+                                  [&](const Entry& other) { return other.profile == job.profile; });
+        entry.connection = first == m_entries.end()
+                               ? std::make_unique<Connection>(*entry.options, sync_scopes())
+                               : std::make_unique<Connection>(*entry.options, *first->connection);
+        m_entries.push_back(std::move(entry));
+        return m_entries.back();
+    }
+
+    const GlobalOptions& m_globals;
+    std::deque<Entry> m_entries; // a deque: entries never move
+};
 
 int run_sync(const GlobalOptions& globals, const SyncOptions& options) {
     auto manifest =
@@ -111,89 +114,38 @@ int run_sync(const GlobalOptions& globals, const SyncOptions& options) {
     auto jobs = batch::select_jobs(manifest, options.only);
 
     // Everything is read and checked before anything is posted: wide columns too.
-    std::vector<std::pair<batch::ManifestJob, std::vector<JobPart>>> planned;
+    std::vector<std::pair<batch::ManifestJob, std::vector<LineItemPart>>> planned;
     for (const auto& job : jobs)
         planned.emplace_back(job, parts_of(job));
 
-    std::map<std::string, std::unique_ptr<GlobalOptions>> job_globals;
-    std::map<std::string, std::unique_ptr<Connection>> connections;
+    SyncConnections connections(globals);
     TerminalObserver observer(globals);
     InterruptGuard interrupt_guard;
-    std::vector<PartResult> results;
+    model::GroupedReport report;
+    report.command = "sync";
     for (const auto& [job, parts] : planned) {
-        auto key = connection_key(job);
-        if (!connections.contains(key)) {
-            auto options_for_job = std::make_unique<GlobalOptions>(globals);
-            if (!job.profile.empty())
-                options_for_job->profile = job.profile;
-            if (!job.course.empty())
-                options_for_job->connection.course = job.course;
-            std::vector<std::string> scopes{
-                std::string(lti::k_scope_result_readonly), std::string(lti::k_scope_score),
-                std::string(lti::k_scope_lineitem_readonly), std::string(lti::k_scope_lineitem)};
-            connections[key] = std::make_unique<Connection>(*options_for_job, scopes);
-            job_globals[key] = std::move(options_for_job);
-        }
-        auto& connection = *connections[key];
-        for (const auto& part : parts) {
-            if (util::is_interrupted())
-                break;
-            PartResult result;
-            result.part = &part;
-            try {
-                auto request = batch::PostRequest{};
-                request.plan = plan_request(part.input);
-                request.plan.select.select = *policy::parse_select(part.select);
-                request.ledger = state_path(globals);
-                request.wait_lock = std::chrono::seconds(0); // a busy line item is skipped
-                PostPlatform platform(connection, part.line_item, "", false);
-                result.report = batch::run_post(request, platform, util::system_clock(), observer);
-                result.code = batch::exit_code_of(*result.report);
-            } catch (const util::Error& error) {
-                result.code = error.code();
-                result.error = error.what();
-            }
-            results.push_back(std::move(result));
+        if (util::is_interrupted())
+            break;
+        const auto& job_globals = connections.options_for(job);
+        auto request_for = [&](const LineItemPart& part) {
+            batch::PostRequest request;
+            request.plan = plan_request(part.input);
+            request.plan.select.select = *policy::parse_select(job.select);
+            request.ledger = state_path(job_globals);
+            request.wait_lock = std::chrono::seconds(0); // a busy line item is skipped
+            return request;
+        };
+        auto runs =
+            run_line_item_parts(parts, request_for, connections.connection_for(job), observer);
+        for (auto& run : runs) {
+            run.job = job.name;
+            report.runs.push_back(std::move(run));
         }
     }
-
-    auto worst = util::ExitCode::ok;
-    for (const auto& result : results)
-        if (severity(result.code) > severity(worst))
-            worst = result.code;
-    if (util::is_interrupted())
-        worst =
-            util::ExitCode::interrupted; // what was not sent stays unsent; the ledger is committed
-
-    if (globals.json) {
-        auto jobs_json = nlohmann::json::array();
-        for (const auto& result : results) {
-            nlohmann::json entry{{"job", result.part->job},
-                                 {"line_item", result.part->label},
-                                 {"exit_code", static_cast<int>(result.code)}};
-            if (result.report)
-                entry["report"] = nlohmann::json::parse(report::run_report_json(*result.report));
-            if (!result.error.empty())
-                entry["error"] = result.error;
-            jobs_json.push_back(std::move(entry));
-        }
-        auto text =
-            nlohmann::json{{"jobs", jobs_json}, {"exit_code", static_cast<int>(worst)}}.dump(2) +
-            "\n";
-        std::fwrite(text.data(), 1, text.size(), stdout);
-        return static_cast<int>(worst);
-    }
-    std::string summary;
-    for (const auto& result : results) {
-        summary += "== " + result.part->job + ": " + result.part->label + " (exit " +
-                   std::to_string(static_cast<int>(result.code)) + ")\n";
-        if (result.report)
-            summary += report::run_report_table(*result.report, output_style(globals));
-        if (!result.error.empty())
-            summary += "   " + result.error + "\n";
-    }
-    print(globals, summary);
-    return static_cast<int>(worst);
+    report.requests = connections.request_counts();
+    report.exit_code = worst_exit_code(report.runs, util::is_interrupted());
+    show_grouped_report(globals, report);
+    return report.exit_code;
 }
 
 } // namespace

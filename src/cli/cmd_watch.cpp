@@ -7,6 +7,7 @@
 #include "cli/post_platform.hpp"
 #include "cli/signals.hpp"
 #include "cli/terminal_observer.hpp"
+#include "util/change_notifier.hpp"
 #include "util/error.hpp"
 #include "util/file_stability.hpp"
 #include "util/interrupt.hpp"
@@ -15,6 +16,7 @@
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <charconv>
 #include <memory>
 
@@ -45,41 +47,74 @@ std::chrono::milliseconds parse_interval(const std::string& text) {
     throw util::UsageError("--interval " + text + ": give a duration such as 30s, 2m or 500ms");
 }
 
-// One line per cycle: what was looked at and what was posted.
-void log_cycle(const GlobalOptions& globals, const std::string& file,
-               const std::optional<model::RunReport>& report, const std::string& error) {
+// A half-written export is read once it has looked the same this long (or one interval, when
+// shorter); while one settles it is looked at every step.
+constexpr auto k_settle = std::chrono::seconds(1);
+constexpr auto k_settle_step = std::chrono::milliseconds(250);
+
+// One export posted in a cycle: its report, or why there is none.
+struct FileRun {
+    std::string file;
+    std::optional<model::RunReport> report;
+    std::string error;
+};
+
+// One line per cycle: what woke it (start, change, interval) and what each export posted;
+// with --json one JSON object per line, for machines.
+void log_cycle(const GlobalOptions& globals, std::string_view trigger,
+               const std::vector<FileRun>& runs) {
     auto now = util::format_iso8601(util::system_clock().now());
+    model::Counts total;
+    for (const auto& run : runs)
+        if (run.report) {
+            total.selected += run.report->counts.selected;
+            total.posted += run.report->counts.posted;
+            total.failed += run.report->counts.failed;
+            total.skipped += run.report->counts.skipped;
+        }
     std::string line;
     if (globals.json) {
-        nlohmann::json entry{{"time", now}, {"file", file}};
-        if (report) {
-            entry["selected"] = report->counts.selected;
-            entry["posted"] = report->counts.posted;
-            entry["failed"] = report->counts.failed;
-            entry["skipped"] = report->counts.skipped;
+        nlohmann::json entry{{"time", now},
+                             {"trigger", trigger},
+                             {"selected", total.selected},
+                             {"posted", total.posted},
+                             {"failed", total.failed},
+                             {"skipped", total.skipped}};
+        entry["files"] = nlohmann::json::array();
+        for (const auto& run : runs) {
+            nlohmann::json file{{"file", run.file}};
+            if (run.report) {
+                file["line_item"] = run.report->line_item;
+                file["selected"] = run.report->counts.selected;
+                file["posted"] = run.report->counts.posted;
+                file["failed"] = run.report->counts.failed;
+                file["skipped"] = run.report->counts.skipped;
+            }
+            if (!run.error.empty())
+                file["error"] = run.error;
+            entry["files"].push_back(std::move(file));
         }
-        if (!error.empty())
-            entry["error"] = error;
         line = entry.dump() + "\n";
-    } else if (file.empty()) {
-        line = now + " no new or changed export\n";
-    } else if (report) {
-        line = now + " " + file + ": " + std::to_string(report->counts.posted) + " posted, " +
-               std::to_string(report->counts.failed) + " failed, " +
-               std::to_string(report->counts.skipped) + " skipped\n";
     } else {
-        line = now + " " + file + ": " + error + "\n";
+        if (globals.quiet)
+            return;
+        line = now + " " + std::string(trigger) + ":";
+        if (runs.empty())
+            line += " no new or changed export";
+        for (std::size_t i = 0; i < runs.size(); ++i) {
+            const auto& run = runs[i];
+            line += (i == 0 ? " " : "; ") + run.file + ": ";
+            if (run.report)
+                line += std::to_string(run.report->counts.posted) + " posted, " +
+                        std::to_string(run.report->counts.failed) + " failed, " +
+                        std::to_string(run.report->counts.skipped) + " skipped";
+            else
+                line += run.error;
+        }
+        line += "\n";
     }
     std::fwrite(line.data(), 1, line.size(), stdout);
     std::fflush(stdout);
-}
-
-// Sleeps `duration` in short steps, returning early on SIGTERM/SIGINT.
-void sleep_unless_interrupted(std::chrono::milliseconds duration) {
-    auto step = std::chrono::milliseconds(100);
-    for (auto slept = std::chrono::milliseconds(0); slept < duration && !util::is_interrupted();
-         slept += step)
-        util::system_clock().sleep_for(std::min(step, duration - slept));
 }
 
 int run_watch(const GlobalOptions& globals, const WatchOptions& options) {
@@ -97,38 +132,51 @@ int run_watch(const GlobalOptions& globals, const WatchOptions& options) {
     Connection connection(globals, scopes);
     auto line_item = options.line_item;
     line_item.maximum = options.input.maximum;
+    auto ledger = state_path(globals);
     TerminalObserver observer(globals);
     InterruptGuard interrupt_guard;
-    // A file is read when it looked the same at two looks one interval apart: an exporter
-    // still writing changes its size or time in between.
-    util::StabilityTracker tracker(std::chrono::microseconds(0));
-    while (!util::is_interrupted()) {
-        bool posted_any = false;
+    util::ChangeNotifier notifier(options.target);
+    util::StabilityTracker tracker(std::min<std::chrono::microseconds>(k_settle, interval));
+
+    // Posts each export that is ready: stable, and new or changed since it was last read.
+    auto post_ready_exports = [&] {
+        std::vector<FileRun> runs;
         for (const auto& file : util::watched_files(options.target)) {
             if (!tracker.is_ready(file, util::look_at(file), util::system_clock().now()))
                 continue;
-            posted_any = true;
+            FileRun run{file.string(), std::nullopt, {}};
             auto input = options.input;
             input.files = {file.string()};
-            std::optional<model::RunReport> report;
-            std::string error;
             try {
                 batch::PostRequest request;
                 request.plan = plan_request(input);
                 request.plan.select.select = policy::Select::fresh;
-                request.ledger = state_path(globals);
+                request.ledger = ledger;
                 PostPlatform platform(connection, line_item, input.roster_file, false);
-                report = batch::run_post(request, platform, util::system_clock(), observer);
-            } catch (const util::LockedError& locked) {
-                error = locked.what(); // another run has the line item: try at the next change
-            } catch (const util::UsageError& bad_input) {
-                error = bad_input.what(); // a bad export is reported, and watching goes on
+                run.report = batch::run_post(request, platform, util::system_clock(), observer);
+            } catch (const util::Error& error) {
+                // Refused credentials end the watch; a bad export, a line item locked by
+                // another run or a platform down are reported, and watching goes on.
+                if (error.code() == util::ExitCode::config)
+                    throw;
+                run.error = error.what();
             }
-            log_cycle(globals, file.string(), report, error);
+            runs.push_back(std::move(run));
         }
-        if (!posted_any && globals.verbose > 0)
-            log_cycle(globals, "", std::nullopt, "");
-        sleep_unless_interrupted(interval);
+        return runs;
+    };
+
+    std::string_view trigger = "start";
+    while (!util::is_interrupted()) {
+        auto runs = post_ready_exports();
+        // An export being written is looked at again shortly, not an interval later.
+        while (tracker.is_settling() && !util::is_interrupted()) {
+            notifier.wait(k_settle_step);
+            for (auto& run : post_ready_exports())
+                runs.push_back(std::move(run));
+        }
+        log_cycle(globals, trigger, runs);
+        trigger = notifier.wait(interval) ? "change" : "interval";
     }
     return static_cast<int>(util::ExitCode::ok);
 }
@@ -144,7 +192,8 @@ void add_watch_command(CLI::App& app, GlobalOptions& globals, Action& action) {
     watch->remove_option(watch->get_option("FILE"));
     watch->add_option("target", options->target, "An export file, or a directory of exports")
         ->required();
-    watch->add_option("--interval", options->interval, "How often to look: 30s, 2m, 500ms");
+    watch->add_option("--interval", options->interval,
+                      "How often to look without a change notice (inotify): 30s, 2m, 500ms");
     add_line_item_options(*watch, options->line_item, true);
     watch->footer("Example:\n  gradepost watch exports/ --label \"Week 3 quiz\" --interval 30s\n"
                   "  gradepost watch week3.csv --line-item URL --json");

@@ -27,25 +27,33 @@ std::string config_file_status(const std::filesystem::path& path) {
 
 } // namespace
 
+config::Profile resolve_command_profile(const GlobalOptions& globals,
+                                        std::filesystem::path* config_path) {
+    // A file named by --config or GRADEPOST_CONFIG must exist; only the XDG default may not.
+    auto named_by_environment = config::process_environment("GRADEPOST_CONFIG");
+    bool is_default =
+        globals.config_file.empty() && (!named_by_environment || named_by_environment->empty());
+    auto path = globals.config_file.empty()
+                    ? config::default_config_path(config::process_environment)
+                    : std::filesystem::path(globals.config_file);
+    if (config_path)
+        *config_path = path;
+    std::optional<std::string> name;
+    if (!globals.profile.empty())
+        name = globals.profile;
+    return config::resolve_profile(path, is_default, name, globals.connection,
+                                   config::process_environment);
+}
+
 Connection::Connection(const GlobalOptions& globals, std::vector<std::string> scopes)
     : m_globals(globals), m_scopes(std::move(scopes)) {}
+Connection::Connection(const GlobalOptions& globals, Connection& first)
+    : m_globals(globals), m_scopes(first.m_scopes), m_first(&first) {}
 Connection::~Connection() = default;
 
 const config::Profile& Connection::profile() {
     if (!m_profile) {
-        // A file named by --config or GRADEPOST_CONFIG must exist; only the XDG default may not.
-        auto named_by_environment = config::process_environment("GRADEPOST_CONFIG");
-        bool is_default = m_globals.config_file.empty() &&
-                          (!named_by_environment || named_by_environment->empty());
-        auto path = m_globals.config_file.empty()
-                        ? config::default_config_path(config::process_environment)
-                        : std::filesystem::path(m_globals.config_file);
-        m_config_path = path;
-        std::optional<std::string> name;
-        if (!m_globals.profile.empty())
-            name = m_globals.profile;
-        m_profile = config::resolve_profile(path, is_default, name, m_globals.connection,
-                                            config::process_environment);
+        m_profile = resolve_command_profile(m_globals, &m_config_path);
         if (m_profile->insecure)
             util::warn("--insecure: TLS certificates are NOT verified; anyone on the network "
                        "can read and change grades and tokens");
@@ -76,6 +84,13 @@ std::string Connection::platform_key() {
 }
 
 std::optional<model::RequestCounts> Connection::request_counts() const {
+    if (m_first) {
+        if (!m_client)
+            return std::nullopt;
+        model::RequestCounts counts;
+        counts.score_posts = m_client->score_posts();
+        return counts;
+    }
     if (!m_transport)
         return std::nullopt;
     const auto& sent = m_transport->counts();
@@ -91,6 +106,8 @@ std::optional<model::RequestCounts> Connection::request_counts() const {
 }
 
 http::Transport& Connection::transport() {
+    if (m_first)
+        return m_first->transport();
     if (!m_transport) {
         const auto& current = profile();
         auto options = m_globals.transport;
@@ -102,6 +119,8 @@ http::Transport& Connection::transport() {
 }
 
 lti::TokenSource& Connection::tokens() {
+    if (m_first)
+        return m_first->tokens();
     if (m_tokens)
         return *m_tokens;
     const auto& current = profile();
@@ -150,7 +169,7 @@ lti::GradebookClient& Connection::client() {
         lti::OriginPolicy origins(
             {current.token_url, current.lineitems_url, current.memberships_url},
             m_globals.allowed_origins);
-        m_client = std::make_unique<lti::AgsClient>(*m_transport, token_source, platform(),
+        m_client = std::make_unique<lti::AgsClient>(transport(), token_source, platform(),
                                                     std::move(origins));
     }
     return *m_client;
@@ -198,9 +217,13 @@ const std::string& Connection::memberships_url() {
 }
 
 std::filesystem::path state_path(const GlobalOptions& globals) {
-    if (!globals.state_file.empty())
-        return globals.state_file;
-    return config::default_state_path(config::process_environment);
+    // The profile is read only when neither --state nor GRADEPOST_STATE says where.
+    auto environment_state = config::process_environment("GRADEPOST_STATE");
+    std::string profile_state_url;
+    if (globals.state_file.empty() && (!environment_state || environment_state->empty()))
+        profile_state_url = resolve_command_profile(globals, nullptr).state_url;
+    return config::choose_state_path(globals.state_file, profile_state_url,
+                                     config::process_environment);
 }
 
 report::Style output_style(const GlobalOptions& globals) {

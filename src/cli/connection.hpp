@@ -25,6 +25,10 @@ class Connection {
 public:
     // `scopes`: what the command's token asks for, no more.
     Connection(const GlobalOptions& globals, std::vector<std::string> scopes);
+    // Another course of the same profile: its own URLs, but `first`'s transport and token
+    // source (one client id is one token, one concurrency budget and one Canvas bucket).
+    // `first` must outlive this connection.
+    Connection(const GlobalOptions& globals, Connection& first);
     ~Connection();
 
     const config::Profile& profile();
@@ -34,7 +38,8 @@ public:
 
     lti::GradebookClient& client();
     lti::TokenSource& tokens();
-    // What was sent so far; nothing when the platform was never contacted.
+    // What was sent so far; nothing when the platform was never contacted. A connection that
+    // shares another's transport counts only its own score posts (the first counts the rest).
     std::optional<model::RequestCounts> request_counts() const;
 
     // The container of line items, or a usage error saying how to give it. For an LTIAAS
@@ -49,6 +54,7 @@ private:
 
     const GlobalOptions& m_globals;
     std::vector<std::string> m_scopes;
+    Connection* m_first = nullptr; // whose transport and tokens this one shares
     std::optional<config::Profile> m_profile;
     std::filesystem::path m_config_path; // the file the profile was read from, or looked for
     std::optional<config::PrivateKey> m_key;
@@ -59,7 +65,14 @@ private:
     std::string m_ltiaas_memberships_url;
 };
 
-// Where the ledger lives: --state, GRADEPOST_STATE, or the XDG default.
+// The profile a command runs with: the config file (--config, GRADEPOST_CONFIG or the XDG
+// default), the profile (--profile, GRADEPOST_PROFILE, default_profile), then environment and
+// flags. `config_path`, when given, receives the file looked at. Throws util::ConfigError.
+config::Profile resolve_command_profile(const GlobalOptions& globals,
+                                        std::filesystem::path* config_path);
+
+// Where the ledger lives: --state, GRADEPOST_STATE, the profile's state_url, or the XDG
+// default.
 std::filesystem::path state_path(const GlobalOptions& globals);
 
 // Colours for stdout per --color and NO_COLOR.

@@ -29,7 +29,7 @@ std::vector<std::string> scopes_for(const PostOptions& options) {
         scopes.emplace_back(lti::k_scope_score);
     if (options.line_item.create)
         scopes.emplace_back(lti::k_scope_lineitem);
-    else if (options.line_item.is_found_by_filters())
+    else if (options.line_item.is_found_by_filters() || options.is_wide)
         scopes.emplace_back(lti::k_scope_lineitem_readonly);
     if (options.request.scales_to_line_item && !options.line_item.create &&
         !options.line_item.is_found_by_filters())
@@ -42,6 +42,7 @@ std::vector<std::string> scopes_for(const PostOptions& options) {
 void add_post_options(CLI::App& command, PostOptions& options) {
     add_input_options(command, options.input);
     add_line_item_options(command, options.line_item, !options.is_dry_run);
+    add_wide_options(command, options.is_wide, options.columns);
     command.add_option("--select", options.select, "Who to post: new|changed|all")
         ->check(CLI::IsMember({"new", "changed", "all"}));
     command.add_option("--only", options.only, "Post only this user (repeatable)");

@@ -26,7 +26,9 @@ struct PostOptions {
     std::string report_file;
     bool is_every_row = false; // --all-rows
     int wait_lock_seconds = 0;
-    batch::PostRequest request; // the flags that map one to one are bound to it directly
+    bool is_wide = false;             // --wide: every score column is its own line item
+    std::vector<std::string> columns; // --columns: the score columns --wide posts
+    batch::PostRequest request;       // the flags that map one to one are bound to it directly
 };
 
 // Adds the flags; dry-run gets --offline, post the sending flags.

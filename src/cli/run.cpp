@@ -20,7 +20,8 @@ void add_global_options(CLI::App& app, GlobalOptions& globals) {
                    "Config file (default: $XDG_CONFIG_HOME/gradepost/config.json)");
     app.add_option("--profile", globals.profile, "Profile of the config file to use");
     app.add_option("--state", globals.state_file,
-                   "State database: a file (default: $XDG_STATE_HOME/gradepost/state.db) or "
+                   "State database: a file (default: the profile's state_url, else "
+                   "$XDG_STATE_HOME/gradepost/state.db) or "
                    "postgresql://USER@HOST:PORT/DB shared by several runners");
     app.add_flag("--json", globals.json, "Print one JSON document on stdout");
     app.add_flag("-q,--quiet", globals.quiet, "Print nothing but errors");

@@ -63,6 +63,7 @@ std::string* profile_field(Profile& profile, const std::string& key) {
         {"ltiaas_url", &Profile::ltiaas_url},
         {"ltiaas_api_key", &Profile::ltiaas_api_key},
         {"ltiaas_service_key", &Profile::ltiaas_service_key},
+        {"state_url", &Profile::state_url},
     };
     for (const auto& [name, member] : k_fields)
         if (key == name)

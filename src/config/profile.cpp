@@ -144,6 +144,8 @@ Profile resolve_profile(const std::filesystem::path& config_file, bool is_defaul
     auto home = non_empty(environment, "HOME");
     profile.private_key_file = expand_home(profile.private_key_file, home);
     profile.ca_file = expand_home(profile.ca_file, home);
+    if (!profile.state_url.starts_with("postgres"))
+        profile.state_url = expand_home(profile.state_url, home);
     fill_course(profile.lineitems_url, profile.course);
     fill_course(profile.memberships_url, profile.course);
     return profile;
@@ -151,6 +153,16 @@ Profile resolve_profile(const std::filesystem::path& config_file, bool is_defaul
 
 std::filesystem::path default_config_path(const Environment& environment) {
     return xdg_path(environment, "GRADEPOST_CONFIG", "XDG_CONFIG_HOME", ".config", "config.json");
+}
+
+std::filesystem::path choose_state_path(const std::string& state_flag,
+                                        const std::string& profile_state_url,
+                                        const Environment& environment) {
+    if (!state_flag.empty())
+        return state_flag;
+    if (!non_empty(environment, "GRADEPOST_STATE") && !profile_state_url.empty())
+        return profile_state_url;
+    return default_state_path(environment);
 }
 
 std::filesystem::path default_state_path(const Environment& environment) {

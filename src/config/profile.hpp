@@ -27,6 +27,9 @@ struct Profile {
     std::string ltiaas_url;
     std::string ltiaas_api_key;     // secret; config file or GRADEPOST_LTIAAS_API_KEY
     std::string ltiaas_service_key; // secret; config file or GRADEPOST_LTIAAS_SERVICE_KEY
+    // The ledger of this profile's runs when --state is not given: an SQLite file or a
+    // postgresql:// URL.
+    std::string state_url;
 
     bool is_ltiaas() const { return platform == "ltiaas"; }
 };
@@ -55,6 +58,12 @@ Profile resolve_profile(const std::filesystem::path& config_file, bool is_defaul
 // $XDG_CONFIG_HOME/gradepost/config.json (or ~/.config/...), GRADEPOST_CONFIG first; an
 // empty path when neither XDG_CONFIG_HOME nor HOME is set (no config file then).
 std::filesystem::path default_config_path(const Environment& environment);
+// Where the ledger lives: `state_flag` (--state), else GRADEPOST_STATE, else the profile's
+// state_url, else the XDG default below. Throws util::ConfigError as that does.
+std::filesystem::path choose_state_path(const std::string& state_flag,
+                                        const std::string& profile_state_url,
+                                        const Environment& environment);
+
 // $XDG_STATE_HOME/gradepost/state.db (or ~/.local/state/...), GRADEPOST_STATE first. Throws
 // util::ConfigError when neither XDG_STATE_HOME nor HOME is set.
 std::filesystem::path default_state_path(const Environment& environment);

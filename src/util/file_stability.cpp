@@ -43,6 +43,12 @@ bool StabilityTracker::is_ready(const std::filesystem::path& file, std::optional
     return true;
 }
 
+bool StabilityTracker::is_settling() const {
+    return std::any_of(m_seen.begin(), m_seen.end(), [](const auto& entry) {
+        return entry.second.handed_out != entry.second.look;
+    });
+}
+
 std::vector<std::filesystem::path> watched_files(const std::filesystem::path& target) {
     std::error_code error;
     if (std::filesystem::is_regular_file(target, error))

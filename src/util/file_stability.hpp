@@ -34,6 +34,9 @@ public:
     // A file that becomes ready is remembered as handed out at that look.
     bool is_ready(const std::filesystem::path& file, std::optional<FileLook> look, Instant now);
 
+    // True while a file seen is new or changed but not yet handed out: worth another look soon.
+    bool is_settling() const;
+
 private:
     struct Seen {
         FileLook look;

@@ -67,9 +67,9 @@ printf 'user_id,score,max\n1003,4,5\n' >"$work/week5.csv"
 printf '{"jobs": [{"name": "week5", "profile": "sandbox", "label": "Week 5", "files": ["%s"]}]}\n' \
   "$work/week5.csv" >"$work/sync.json"
 expect_exit 0 gp --json sync "$work/sync.json"
-assert_eq "$(json '.jobs[0].report.counts.posted')" 1 "posted by sync"
+assert_eq "$(json '.line_items[0].report.counts.posted')" 1 "posted by sync"
 expect_exit 0 gp --json sync "$work/sync.json"
-assert_eq "$(json '.jobs[0].report.counts.posted')" 0 "posted by the second sync"
+assert_eq "$(json '.line_items[0].report.counts.posted')" 0 "posted by the second sync"
 
 # doctor checks the keys by reading the gradebook (no token to check).
 expect_exit 0 gp --json doctor --label "Quiz 1"

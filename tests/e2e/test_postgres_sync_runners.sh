@@ -48,9 +48,9 @@ for pid in "$first" "$third"; do
 done
 
 # Skipped jobs are reported as locked, naming the holder, and taken by another runner.
-locked=$(jq -s '[.[].jobs[] | select(.exit_code == 4)] | length' "$work/runner1.json" "$work/runner3.json")
+locked=$(jq -s '[.[].line_items[] | select(.exit_code == 4)] | length' "$work/runner1.json" "$work/runner3.json")
 [ "$locked" -gt 0 ] || fail "no runner found a line item locked"
-jq -s -e '[.[].jobs[] | select(.exit_code == 4) | .error | contains("another gradepost run")] | all' \
+jq -s -e '[.[].line_items[] | select(.exit_code == 4) | .error | contains("another gradepost run")] | all' \
   "$work/runner1.json" "$work/runner3.json" >/dev/null || fail "a locked job does not name the holder"
 
 # The killed runner again: it settles what it left pending and posts what is left.
@@ -70,4 +70,4 @@ assert_eq "$(jq '[.[].pending] | add' "$work/state.json")" 0 "pending in the led
 
 # And once more: nothing new anywhere.
 expect_exit 0 gp --json sync "$work/sync.json"
-assert_eq "$(json '[.jobs[].report.counts.posted] | add')" 0 "posted by a run with nothing new"
+assert_eq "$(json '[.line_items[].report.counts.posted] | add')" 0 "posted by a run with nothing new"

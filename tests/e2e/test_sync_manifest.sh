@@ -54,11 +54,12 @@ JSON
 
 expect_exit 0 sync --json sync "$work/sync.json"
 assert_eq "$(json '.exit_code')" 0 "sync exit code"
-assert_eq "$(json '[.jobs[] | select(.job == "gradebook") | .line_item] | join(",")')" \
+assert_eq "$(json '[.line_items[] | select(.job == "gradebook") | .label] | join(",")')" \
   "Quiz 1,Essay,Lab" "the gradebook's line items"
-assert_eq "$(json '[.jobs[] | select(.job == "gradebook") | .report.counts.posted] | add')" 8 \
+assert_eq "$(json '[.line_items[] | select(.job == "gradebook") | .report.counts.posted] | add')" 8 \
   "gradebook scores posted (3 + 2 + 3)"
-assert_eq "$(json '[.jobs[] | .report.counts.failed] | add')" 0 "failed"
+assert_eq "$(json '[.line_items[] | .report.counts.failed] | add')" 0 "failed"
+assert_eq "$(json .requests.token)" 2 "token requests (one per profile)"
 
 # Each course holds its own scores, each posted once.
 curl -sf "$base_url/_sandbox/scores" >"$work/first.json"
@@ -70,11 +71,11 @@ assert_eq "$(jq '.max_posts' "$work/second.json")" 1 "second course posts per sc
 
 # Again: nothing new anywhere.
 expect_exit 0 sync --json sync "$work/sync.json"
-assert_eq "$(json '[.jobs[] | .report.counts.posted] | add')" 0 "posted on the second run"
+assert_eq "$(json '[.line_items[] | .report.counts.posted] | add')" 0 "posted on the second run"
 
 # --only runs one job.
 expect_exit 0 sync --json sync "$work/sync.json" --only week1
-assert_eq "$(json '.jobs | length')" 1 "jobs run with --only"
+assert_eq "$(json '.line_items | length')" 1 "jobs run with --only"
 
 # A bad manifest: the job and the field are named, nothing is posted.
 jq '.jobs[3].keep = "best"' "$work/sync.json" >"$work/bad.json"

@@ -222,6 +222,30 @@ TEST_SUITE("config::profile") {
                              doctest::Contains("none.json"), util::ConfigError);
     }
 
+    TEST_CASE("a profile's state_url is read, a file's ~ expanded and a URL left as it is") {
+        testing::ScratchDir dir;
+        auto path = write_file(dir, "config.json", R"({"profiles": {
+            "pg": {"state_url": "postgresql://grader@db.example:5432/gradepost"},
+            "file": {"state_url": "~/grades/state.db"}}, "default_profile": "pg"})");
+        auto environment = environment_of({{"HOME", "/home/ada"}});
+        CHECK(config::resolve_profile(path, false, std::nullopt, {}, environment).state_url ==
+              "postgresql://grader@db.example:5432/gradepost");
+        CHECK(
+            config::resolve_profile(path, false, std::string("file"), {}, environment).state_url ==
+            "/home/ada/grades/state.db");
+    }
+
+    TEST_CASE("the ledger is --state, then GRADEPOST_STATE, then state_url, then XDG") {
+        auto home = environment_of({{"HOME", "/h"}});
+        auto with_variable = environment_of({{"HOME", "/h"}, {"GRADEPOST_STATE", "/env.db"}});
+        std::string url = "postgresql://grader@db.example/gp";
+        CHECK(config::choose_state_path("/flag.db", url, with_variable) == "/flag.db");
+        CHECK(config::choose_state_path("", url, with_variable) == "/env.db");
+        CHECK(config::choose_state_path("", url, home) == url);
+        CHECK(config::choose_state_path("", "", home) == "/h/.local/state/gradepost/state.db");
+        CHECK_THROWS_AS(config::choose_state_path("", "", environment_of({})), util::ConfigError);
+    }
+
     TEST_CASE("default paths follow GRADEPOST_*, then XDG, then HOME") {
         SUBCASE("config") {
             CHECK(config::default_config_path(environment_of({{"GRADEPOST_CONFIG", "~/gp.json"},

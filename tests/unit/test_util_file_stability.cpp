@@ -35,6 +35,19 @@ TEST_SUITE("file stability") {
         CHECK_FALSE(tracker.is_ready("a.csv", written, at_second(10))); // handed out already
     }
 
+    TEST_CASE("a file is settling from its first look until it is handed out") {
+        StabilityTracker tracker(1s);
+        CHECK_FALSE(tracker.is_settling());
+        CHECK_FALSE(tracker.is_ready("a.csv", FileLook{10, 1}, at_second(0)));
+        CHECK(tracker.is_settling());
+        CHECK(tracker.is_ready("a.csv", FileLook{10, 1}, at_second(1)));
+        CHECK_FALSE(tracker.is_settling());
+        CHECK_FALSE(tracker.is_ready("a.csv", FileLook{20, 2}, at_second(5))); // appended
+        CHECK(tracker.is_settling());
+        CHECK_FALSE(tracker.is_ready("a.csv", std::nullopt, at_second(6))); // removed
+        CHECK_FALSE(tracker.is_settling());
+    }
+
     TEST_CASE("an appended file is ready again after it settles") {
         StabilityTracker tracker(1s);
         CHECK_FALSE(tracker.is_ready("a.csv", FileLook{10, 1}, at_second(0)));
