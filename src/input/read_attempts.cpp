@@ -54,24 +54,22 @@ ReadResult read_attempts(std::string_view text, std::string_view file_name,
 ReadResult read_attempt_files(std::span<const std::filesystem::path> files,
                               const ReadOptions& options) {
     ReadResult total;
-    // An attempt held in memory takes about ten times its bytes in the export.
+    // Attempts are compact (model::AttemptTable), so the heap needs about twice the exports'
+    // size; reserved up front it grows once, on huge pages.
     std::size_t export_bytes = 0;
     for (const auto& file : files) {
         std::error_code error;
         auto size = std::filesystem::file_size(file, error);
         export_bytes += error ? 0 : static_cast<std::size_t>(size);
     }
-    util::reserve_heap_for(export_bytes * 10);
+    util::reserve_heap_for(export_bytes * 2);
     for (const auto& file : files) {
-        std::string text = read_file_text(file);
-        ReadResult result = read_attempts(text, file.string(), options);
+        ReadResult result = read_attempts(read_file_text(file), file.string(), options);
         total.rows += result.rows;
         if (total.attempts.empty())
             total.attempts = std::move(result.attempts);
         else
-            total.attempts.insert(total.attempts.end(),
-                                  std::make_move_iterator(result.attempts.begin()),
-                                  std::make_move_iterator(result.attempts.end()));
+            total.attempts.append(result.attempts);
         total.errors.insert(total.errors.end(), std::make_move_iterator(result.errors.begin()),
                             std::make_move_iterator(result.errors.end()));
     }

@@ -20,21 +20,26 @@ std::string optional_number(const std::optional<double>& value) {
 } // namespace
 
 std::string attempt_key(const Attempt& attempt) {
-    if (!attempt.attempt_id.empty())
-        return "id:" + attempt.attempt_id;
-    std::string canonical = attempt.user_id;
+    return attempt_key({attempt.user_id, attempt.attempt_id, attempt.submitted_at,
+                        attempt.attempt_number, attempt.score, attempt.maximum});
+}
+
+std::string attempt_key(const AttemptKeyParts& parts) {
+    if (!parts.attempt_id.empty())
+        return "id:" + std::string(parts.attempt_id);
+    std::string canonical(parts.user_id);
     canonical += '\x1f';
-    canonical += attempt.submitted_at
-                     ? std::to_string(attempt.submitted_at->time_since_epoch().count())
-                     : "-";
+    canonical +=
+        parts.submitted_at ? std::to_string(parts.submitted_at->time_since_epoch().count()) : "-";
     canonical += '\x1f';
-    canonical += attempt.attempt_number ? std::to_string(*attempt.attempt_number) : "-";
+    canonical += parts.attempt_number ? std::to_string(*parts.attempt_number) : "-";
     canonical += '\x1f';
-    canonical += optional_number(attempt.score);
+    canonical += optional_number(parts.score);
     canonical += '\x1f';
-    canonical += optional_number(attempt.maximum);
+    canonical += optional_number(parts.maximum);
     char hex[17];
-    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(util::fnv1a(canonical)));
+    std::snprintf(hex, sizeof hex, "%016llx",
+                  static_cast<unsigned long long>(util::fnv1a(canonical)));
     return std::string("fp:") + hex;
 }
 

@@ -2,7 +2,10 @@
 
 #include "model/attempt.hpp"
 
+#include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 
 namespace gradepost::model {
 
@@ -11,5 +14,16 @@ namespace gradepost::model {
 // fingerprint of user, submitted time, attempt number, score and maximum. Stored in the
 // ledger: never change the recipe without a migration.
 std::string attempt_key(const Attempt& attempt);
+
+// The same from an attempt's parts (rows of a model::AttemptTable).
+struct AttemptKeyParts {
+    std::string_view user_id;
+    std::string_view attempt_id;
+    std::optional<Timestamp> submitted_at;
+    std::optional<std::int64_t> attempt_number;
+    std::optional<double> score;
+    std::optional<double> maximum;
+};
+std::string attempt_key(const AttemptKeyParts& parts);
 
 } // namespace gradepost::model

@@ -76,9 +76,9 @@ TEST_SUITE("input::duplicates") {
     }
 
     TEST_CASE("across files the message names the other file") {
-        std::vector<model::Attempt> attempts = {attempt("u1", "a", 5, "week3.csv", 2),
-                                                attempt("u1", "a", 5, "week3b.csv", 7),
-                                                attempt("u1", "a", 6, "week3c.csv", 9)};
+        model::AttemptTable attempts(std::vector<model::Attempt>{
+            attempt("u1", "a", 5, "week3.csv", 2), attempt("u1", "a", 5, "week3b.csv", 7),
+            attempt("u1", "a", 6, "week3c.csv", 9)});
         std::vector<input::RowDiagnostic> errors;
         input::merge_duplicate_attempts(attempts, errors);
         CHECK(attempts.empty());
@@ -89,8 +89,8 @@ TEST_SUITE("input::duplicates") {
     }
 
     TEST_CASE("the same attempt id of different users is no duplicate") {
-        std::vector<model::Attempt> attempts = {attempt("u1", "1", 5, "a.csv", 2),
-                                                attempt("u2", "1", 6, "a.csv", 3)};
+        model::AttemptTable attempts(std::vector<model::Attempt>{
+            attempt("u1", "1", 5, "a.csv", 2), attempt("u2", "1", 6, "a.csv", 3)});
         std::vector<input::RowDiagnostic> errors;
         input::merge_duplicate_attempts(attempts, errors);
         CHECK(errors.empty());
