@@ -1,5 +1,7 @@
 #include "model/attempt_table.hpp"
 
+#include <algorithm>
+#include <functional>
 #include <limits>
 #include <stdexcept>
 
@@ -8,14 +10,39 @@ namespace gradepost::model {
 static_assert(sizeof(AttemptTable::Row) == 64, "a row is one cache line");
 
 std::uint32_t AttemptTable::Strings::number_of(std::string_view text) {
-    if (auto found = m_numbers.find(text); found != m_numbers.end())
-        return found->second;
-    if (m_texts.size() >= std::numeric_limits<std::uint32_t>::max())
-        throw std::length_error("more than 4 billion distinct texts in one export");
-    auto number = static_cast<std::uint32_t>(m_texts.size());
-    const std::string& stored = m_texts.emplace_back(text);
-    m_numbers.emplace(stored, number);
-    return number;
+    if (m_slots.size() < 2 * (m_ends.size() + 1))
+        grow();
+    const std::uint64_t hash = std::hash<std::string_view>{}(text);
+    const std::uint64_t tag = hash >> 32 << 32;
+    const std::size_t mask = m_slots.size() - 1;
+    for (std::size_t slot = hash & mask;; slot = (slot + 1) & mask) {
+        std::uint64_t entry = m_slots[slot];
+        if (entry == 0) {
+            if (m_ends.size() >= std::numeric_limits<std::uint32_t>::max() - 1)
+                throw std::length_error("more than 4 billion distinct texts in one export");
+            auto number = static_cast<std::uint32_t>(m_ends.size());
+            m_chars.append(text);
+            m_ends.push_back(m_chars.size());
+            m_slots[slot] = tag | (number + 1);
+            return number;
+        }
+        if ((entry >> 32 << 32) == tag && this->text((entry & 0xffffffffU) - 1) == text)
+            return static_cast<std::uint32_t>((entry & 0xffffffffU) - 1);
+    }
+}
+
+// Twice as many slots (at most half full), every string placed again.
+void AttemptTable::Strings::grow() {
+    std::vector<std::uint64_t> slots(std::max<std::size_t>(64, m_slots.size() * 2), 0);
+    const std::size_t mask = slots.size() - 1;
+    for (std::size_t number = 0; number < m_ends.size(); ++number) {
+        const std::uint64_t hash = std::hash<std::string_view>{}(text(number));
+        std::size_t slot = hash & mask;
+        while (slots[slot] != 0)
+            slot = (slot + 1) & mask;
+        slots[slot] = (hash >> 32 << 32) | (number + 1);
+    }
+    m_slots = std::move(slots);
 }
 
 AttemptTable::AttemptTable() {

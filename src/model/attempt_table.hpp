@@ -4,13 +4,10 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <deque>
-#include <functional>
 #include <iterator>
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace gradepost::model {
@@ -47,11 +44,6 @@ public:
 
     AttemptTable();
     explicit AttemptTable(std::span<const Attempt> attempts);
-    // Its strings are looked up through views into themselves: moved, never copied.
-    AttemptTable(AttemptTable&&) noexcept = default;
-    AttemptTable& operator=(AttemptTable&&) noexcept = default;
-    AttemptTable(const AttemptTable&) = delete;
-    AttemptTable& operator=(const AttemptTable&) = delete;
 
     void reserve(std::size_t rows) { m_rows.reserve(rows); }
     void push_back(const Attempt& attempt) { push_back(attempt, attempt.where.file); }
@@ -98,17 +90,28 @@ public:
     Iterator end() const { return {this, m_rows.size()}; }
 
 private:
-    // Distinct strings numbered from 0 in order of arrival; deque elements never move, so the
-    // map's keys can view them.
+    // Distinct strings numbered from 0 in order of arrival, kept end to end in one buffer and
+    // found through an open-addressing index: a lookup per row is one probe, where a node-based
+    // map of a hundred thousand users missed the cache on every row.
     class Strings {
     public:
         std::uint32_t number_of(std::string_view text);
-        std::string_view text(std::size_t number) const { return m_texts[number]; }
-        std::size_t size() const { return m_texts.size(); }
+        std::string_view text(std::size_t number) const {
+            return std::string_view(m_chars).substr(m_ends[number] - length(number),
+                                                    length(number));
+        }
+        std::size_t size() const { return m_ends.size(); }
 
     private:
-        std::deque<std::string> m_texts;
-        std::unordered_map<std::string_view, std::uint32_t> m_numbers;
+        std::size_t length(std::size_t number) const {
+            return m_ends[number] - (number == 0 ? 0 : m_ends[number - 1]);
+        }
+        void grow();
+
+        std::string m_chars;
+        std::vector<std::size_t> m_ends; // where each string ends in m_chars
+        // Slot: the upper half of the string's hash, and its number + 1 (0: empty).
+        std::vector<std::uint64_t> m_slots;
     };
 
     std::uint16_t file_number(const std::string& file);

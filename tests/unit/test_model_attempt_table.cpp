@@ -96,12 +96,18 @@ TEST_SUITE("model::AttemptTable") {
         CHECK(table[1].where.line == 4);
     }
 
-    TEST_CASE("a moved table keeps its strings") {
-        AttemptTable table(
-            std::vector<Attempt>{attempt_of("a-rather-long-user-id-1", 1, "f.csv", 2)});
-        AttemptTable moved = std::move(table);
-        moved.push_back(attempt_of("a-rather-long-user-id-1", 2, "f.csv", 3));
-        CHECK(moved.student_count() == 1);
-        CHECK(moved[1].user_id == "a-rather-long-user-id-1");
+    TEST_CASE("a hundred thousand users are each found again, in a copy too") {
+        AttemptTable table;
+        for (int i = 0; i < 100'000; ++i)
+            table.push_back(attempt_of("user-" + std::to_string(i), 1, "f.csv", i + 2));
+        for (int i = 0; i < 100'000; i += 7)
+            table.push_back(attempt_of("user-" + std::to_string(i), 2, "f.csv", i + 2));
+        AttemptTable copy = table;
+        CHECK(copy.student_count() == 100'000);
+        CHECK(copy.size() == 100'000 + 14'286);
+        CHECK(copy.row(100'000).student == 0);
+        CHECK(copy.row(100'001).student == 7);
+        CHECK(copy.user_id(99'999) == "user-99999");
+        CHECK(copy[100'001].user_id == "user-7");
     }
 }
