@@ -96,4 +96,19 @@ TEST_SUITE("input::duplicates") {
         CHECK(errors.empty());
         CHECK(attempts.size() == 2);
     }
+
+    TEST_CASE("among a hundred thousand attempts, copies are found wherever they are") {
+        std::string text = "user_id,attempt,score\n";
+        for (int i = 0; i < 100'000; ++i)
+            text += "u" + std::to_string(i % 30'000) + "," + std::to_string(i / 30'000) + ",5\n";
+        text += "u29999,0,5\n"; // line 100,002: an identical copy of line 30,001
+        text += "u12345,2,6\n"; // line 100,003: line 72,347 said 5
+        auto result = read(text);
+        CHECK(messages(result) ==
+              std::vector<std::string>{"week3.csv:100003: attempt \"2\" of user \"u12345\" "
+                                       "appears twice with different values: score 6 here, "
+                                       "score 5 on line 72347"});
+        CHECK(result.attempts.size() == 99'999);
+        CHECK(result.rows == 100'002);
+    }
 }
