@@ -16,8 +16,8 @@ KeptScores read_and_keep(const PlanRequest& request, const model::Roster& roster
 
     // Exports that name students by email, SIS id or name are mapped to LTI user ids.
     if (request.match) {
-        auto matched = match_students(std::move(read.attempts), roster, *request.match);
-        read.attempts = std::move(matched.attempts);
+        auto matched = match_students(read.attempts.to_attempts(), roster, *request.match);
+        read.attempts = model::AttemptTable(matched.attempts);
         scores.unmatched = std::move(matched.unmatched);
     }
 
@@ -26,7 +26,7 @@ KeptScores read_and_keep(const PlanRequest& request, const model::Roster& roster
     return scores;
 }
 
-model::Plan make_plan(const PlanRequest& request, const KeptScores& scores,
+model::Plan make_plan(const PlanRequest& request, KeptScores&& scores,
                       const std::map<std::string, model::LedgerEntry>& ledger,
                       const std::string& line_item_url) {
     model::Plan plan;
@@ -34,7 +34,7 @@ model::Plan make_plan(const PlanRequest& request, const KeptScores& scores,
     plan.keep = policy::to_string(request.keep.keep);
     plan.select = policy::to_string(request.select.select);
     plan.rows = scores.rows;
-    plan.entries = policy::select_scores(scores.kept, ledger, request.select);
+    plan.entries = policy::select_scores(std::move(scores.kept), ledger, request.select);
 
     // Students the roster does not know are reported, never guessed.
     for (const auto& student : scores.unmatched) {

@@ -39,8 +39,8 @@ struct KeptScores {
 KeptScores read_and_keep(const PlanRequest& request, const model::Roster& roster);
 
 // select: who is posted, against what the ledger says was posted before. Changes nothing:
-// a dry run is this and a print.
-model::Plan make_plan(const PlanRequest& request, const KeptScores& scores,
+// a dry run is this and a print. The kept scores move into the plan.
+model::Plan make_plan(const PlanRequest& request, KeptScores&& scores,
                       const std::map<std::string, model::LedgerEntry>& ledger,
                       const std::string& line_item_url);
 

@@ -60,11 +60,11 @@ void warn_on_maximum_mismatch(const KeptScores& scores, PlatformPort& platform) 
 }
 
 // Who is posted: the selection against the ledger, then against the gradebook.
-model::Plan plan_against(const PostRequest& request, const KeptScores& scores,
+model::Plan plan_against(const PostRequest& request, KeptScores&& scores,
                          const std::map<std::string, model::LedgerEntry>& entries,
                          const std::optional<std::vector<lti::Result>>& gradebook,
                          const std::string& line_item) {
-    auto plan = make_plan(request.plan, scores, entries, line_item);
+    auto plan = make_plan(request.plan, std::move(scores), entries, line_item);
     if (gradebook)
         check_against_lms(plan.entries, *gradebook, request.plan.select.select, request.is_forced);
     return plan;
@@ -143,7 +143,7 @@ model::RunReport run_post(const PostRequest& request, PlatformPort& platform, ut
         warn_on_maximum_mismatch(scores, platform);
         if (!request.is_offline && !line_item.empty())
             apply_results(entries, settle(entries, gradebook, line_item, platform));
-        auto plan = plan_against(request, scores, entries, gradebook, line_item);
+        auto plan = plan_against(request, std::move(scores), entries, gradebook, line_item);
         if (!request.plan_out.empty()) {
             if (line_item.empty())
                 throw util::UsageError("--plan-out needs the line item: give --line-item or "
@@ -172,7 +172,8 @@ model::RunReport run_post(const PostRequest& request, PlatformPort& platform, ut
     }
 
     // Who is posted, against the ledger and the gradebook (three-way).
-    auto plan = plan_against(request, scores, ledger.entries(target), gradebook, line_item);
+    auto plan =
+        plan_against(request, std::move(scores), ledger.entries(target), gradebook, line_item);
 
     // Grades set by hand are overwritten only with a yes that names them.
     std::vector<std::string> edited;

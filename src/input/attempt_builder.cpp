@@ -42,9 +42,8 @@ RowOutcome build_attempt(const RawRow& row, const RowContext& context, ReadResul
     };
     auto value = [&](Field field) { return trim(row.values[field_index(field)].value_or("")); };
 
-    // Built in place: a million rows are a quarter of a gigabyte of attempts, and moving each
-    // one in from a local costs more than dropping the few bad ones again.
-    model::Attempt& attempt = result.attempts.emplace_back();
+    // Built here and stored compactly once valid (model::AttemptTable).
+    model::Attempt attempt;
 
     // The state first: a Moodle "Never submitted" row is no submission, whatever else it holds.
     if (auto text = value(Field::status); !text.empty()) {
@@ -52,10 +51,9 @@ RowOutcome build_attempt(const RawRow& row, const RowContext& context, ReadResul
         if (!status)
             fail(Field::status, "status " + quoted_text(text) +
                                     " is not one of graded, pending, needs_grading, excused");
-        else if (*status == RowStatus::not_submitted) {
-            result.attempts.pop_back();
+        else if (*status == RowStatus::not_submitted)
             return RowOutcome::skipped;
-        } else
+        else
             attempt.status = to_attempt_status(*status);
     }
 
@@ -125,11 +123,10 @@ RowOutcome build_attempt(const RawRow& row, const RowContext& context, ReadResul
         attempt.url = text;
     }
 
-    if (result.errors.size() != errors_before) {
-        result.attempts.pop_back();
+    if (result.errors.size() != errors_before)
         return RowOutcome::invalid;
-    }
-    attempt.where = {context.file_name, row.line, 0};
+    attempt.where.line = row.line;
+    result.attempts.push_back(attempt, context.file_name);
     return RowOutcome::kept;
 }
 

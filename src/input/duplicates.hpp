@@ -12,7 +12,6 @@ namespace gradepost::input {
 // score, maximum and status) are merged, keeping the first; copies that differ are errors
 // naming both rows, and every copy of that attempt is dropped, since which one is right is
 // unknown. Rows with nothing to identify the attempt are left alone.
-void merge_duplicate_attempts(std::vector<model::Attempt>& attempts,
-                              std::vector<RowDiagnostic>& errors);
+void merge_duplicate_attempts(model::AttemptTable& attempts, std::vector<RowDiagnostic>& errors);
 
 } // namespace gradepost::input

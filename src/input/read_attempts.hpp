@@ -2,6 +2,7 @@
 
 #include "input/read_options.hpp"
 #include "model/attempt.hpp"
+#include "model/attempt_table.hpp"
 
 #include <filesystem>
 #include <span>
@@ -20,7 +21,7 @@ struct RowDiagnostic {
 std::string format_diagnostic(const RowDiagnostic& diagnostic);
 
 struct ReadResult {
-    std::vector<model::Attempt> attempts;
+    model::AttemptTable attempts;
     std::vector<RowDiagnostic> errors; // every bad row; with skip_invalid those rows are dropped
     std::size_t rows = 0;              // data rows read (students' rows, not headers or footers)
 };

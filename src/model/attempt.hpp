@@ -15,7 +15,7 @@ struct SourceLocation {
     std::size_t column = 0; // 1-based field number; 0 when the whole row is meant
 };
 
-enum class AttemptStatus {
+enum class AttemptStatus : std::uint8_t {
     graded,  // has a score (or would have, if the score is empty: then it is not graded yet)
     pending, // submitted, waiting for manual grading (pending, needs_grading, In progress)
     excused, // the student is excused from this item (Canvas "EX", status excused)

@@ -2,8 +2,10 @@
 
 #include "model/attempt.hpp"
 
+#include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace gradepost::model {
 
@@ -15,5 +17,14 @@ namespace gradepost::model {
 // recipe without a way to read the old keys (policy/select.cpp reads the "fp:" keys of
 // earlier releases, which also covered the score).
 std::optional<std::string> attempt_key(const Attempt& attempt);
+
+// The same from an attempt's parts (rows of a model::AttemptTable).
+struct AttemptKeyParts {
+    std::string_view user_id;
+    std::string_view attempt_id;
+    std::optional<Timestamp> submitted_at;
+    std::optional<std::int64_t> attempt_number;
+};
+std::optional<std::string> attempt_key(const AttemptKeyParts& parts);
 
 } // namespace gradepost::model

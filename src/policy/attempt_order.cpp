@@ -4,24 +4,30 @@
 
 namespace gradepost::policy {
 
-std::vector<std::size_t> order_attempts(std::span<const model::Attempt> attempts,
+std::vector<std::size_t> order_attempts(const model::AttemptTable& attempts,
                                         std::vector<std::size_t> rows) {
+    using Table = model::AttemptTable;
     const bool all_dated = std::all_of(rows.begin(), rows.end(), [&](std::size_t row) {
-        return attempts[row].submitted_at.has_value();
+        return attempts.row(row).has(Table::k_submitted);
     });
     const bool all_numbered = std::all_of(rows.begin(), rows.end(), [&](std::size_t row) {
-        return attempts[row].attempt_number.has_value();
+        return attempts.row(row).has(Table::k_attempt_number);
     });
     std::sort(rows.begin(), rows.end(), [&](std::size_t left, std::size_t right) {
-        const auto& a = attempts[left];
-        const auto& b = attempts[right];
-        if (all_dated && *a.submitted_at != *b.submitted_at)
-            return *a.submitted_at < *b.submitted_at;
-        if (all_numbered && *a.attempt_number != *b.attempt_number)
-            return *a.attempt_number < *b.attempt_number;
+        const auto& a = attempts.row(left);
+        const auto& b = attempts.row(right);
+        if (all_dated && a.submitted != b.submitted)
+            return a.submitted < b.submitted;
+        if (all_numbered && a.attempt_number != b.attempt_number)
+            return a.attempt_number < b.attempt_number;
         return left < right;
     });
     return rows;
+}
+
+std::vector<std::size_t> order_attempts(std::span<const model::Attempt> attempts,
+                                        std::vector<std::size_t> rows) {
+    return order_attempts(model::AttemptTable(attempts), std::move(rows));
 }
 
 } // namespace gradepost::policy

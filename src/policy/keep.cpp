@@ -8,46 +8,51 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <span>
 #include <string_view>
-#include <unordered_map>
 
 namespace gradepost::policy {
 
 namespace {
 
-using model::Attempt;
 using model::AttemptStatus;
+using model::AttemptTable;
 using model::KeptKind;
 using model::KeptScore;
+using Row = AttemptTable::Row;
 
-struct Student {
-    std::string user_id;
-    std::vector<std::size_t> rows; // indices into the attempts, in row order
+// Row indices of every student, in row order, one student after another; students as the
+// table numbers them (by first row). A counting sort: two passes, no hashing, 4 bytes a row.
+struct RowsByStudent {
+    std::vector<std::uint32_t> rows;
+    std::vector<std::size_t> starts; // student s: rows[starts[s]] up to rows[starts[s + 1]]
 };
 
-std::vector<Student> group_by_student(std::span<const Attempt> attempts) {
-    std::vector<Student> students;
-    std::unordered_map<std::string_view, std::size_t> index_of;
-    for (std::size_t row = 0; row < attempts.size(); ++row) {
-        const auto& user_id = attempts[row].user_id;
-        auto [found, is_new] = index_of.try_emplace(user_id, students.size());
-        if (is_new)
-            students.push_back({user_id, {}});
-        students[found->second].rows.push_back(row);
-    }
-    return students;
+RowsByStudent rows_by_student(const AttemptTable& attempts) {
+    RowsByStudent grouped;
+    grouped.starts.assign(attempts.student_count() + 1, 0);
+    for (std::size_t row = 0; row < attempts.size(); ++row)
+        ++grouped.starts[attempts.row(row).student + 1];
+    for (std::size_t student = 1; student < grouped.starts.size(); ++student)
+        grouped.starts[student] += grouped.starts[student - 1];
+    grouped.rows.resize(attempts.size());
+    std::vector<std::size_t> next(grouped.starts.begin(), grouped.starts.end() - 1);
+    for (std::size_t row = 0; row < attempts.size(); ++row)
+        grouped.rows[next[attempts.row(row).student]++] = static_cast<std::uint32_t>(row);
+    return grouped;
 }
 
-std::vector<std::size_t> rows_where(std::span<const Attempt> attempts,
-                                    const std::vector<std::size_t>& rows, auto predicate) {
+std::vector<std::size_t> rows_where(const AttemptTable& attempts,
+                                    std::span<const std::uint32_t> rows, auto predicate) {
     std::vector<std::size_t> matching;
     std::copy_if(rows.begin(), rows.end(), std::back_inserter(matching),
-                 [&](std::size_t row) { return predicate(attempts[row]); });
+                 [&](std::size_t row) { return predicate(attempts.row(row)); });
     return matching;
 }
 
-double fraction(const Attempt& attempt) {
-    return *attempt.score / *attempt.maximum;
+double fraction(const Row& row) {
+    return row.score / row.maximum;
 }
 
 // A mean of fractions such as 0.85, 0.9 and 0.95 times 20 comes out as 18.000000000000004;
@@ -59,32 +64,58 @@ double without_float_noise(double value) {
     return std::round(value * 1e10) / 1e10;
 }
 
-std::string where(const Attempt& attempt) {
-    if (attempt.where.file.empty())
-        return fmt::format("user {}", attempt.user_id);
-    return fmt::format("{}:{}: user {}", attempt.where.file, attempt.where.line, attempt.user_id);
+std::string where(const AttemptTable& attempts, std::size_t index) {
+    const Row& row = attempts.row(index);
+    const std::string& file = attempts.file(row.file);
+    if (file.empty())
+        return fmt::format("user {}", attempts.user_id(row.student));
+    return fmt::format("{}:{}: user {}", file, row.line, attempts.user_id(row.student));
 }
 
-std::vector<std::string> sorted_keys(std::span<const Attempt> attempts,
+std::optional<std::string> key_of(const AttemptTable& attempts, std::size_t index) {
+    const Row& row = attempts.row(index);
+    model::AttemptKeyParts parts;
+    parts.user_id = attempts.user_id(row.student);
+    parts.attempt_id = attempts.text(row.attempt_id);
+    if (!parts.attempt_id.empty())
+        return model::attempt_key(parts);
+    if (row.has(AttemptTable::k_submitted))
+        parts.submitted_at = model::Timestamp(std::chrono::microseconds(row.submitted));
+    if (row.has(AttemptTable::k_attempt_number))
+        parts.attempt_number = row.attempt_number;
+    return model::attempt_key(parts);
+}
+
+std::vector<std::string> sorted_keys(const AttemptTable& attempts,
                                      const std::vector<std::size_t>& rows) {
     std::vector<std::string> keys;
+    keys.reserve(rows.size());
     for (std::size_t row : rows)
-        if (auto key = model::attempt_key(attempts[row]))
+        if (auto key = key_of(attempts, row))
             keys.push_back(std::move(*key));
     std::sort(keys.begin(), keys.end());
     keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
     return keys;
 }
 
+// Time, comment and url of the attempt a kept score comes from.
+void take_details(const AttemptTable& attempts, std::size_t index, KeptScore& kept) {
+    const Row& row = attempts.row(index);
+    if (row.has(AttemptTable::k_submitted))
+        kept.submitted_at = model::Timestamp(std::chrono::microseconds(row.submitted));
+    kept.comment = attempts.text(row.comment);
+    kept.url = attempts.text(row.url);
+}
+
 // `ordered`: the student's graded attempts, first to latest, every one with a maximum.
-std::size_t choose(std::span<const Attempt> attempts, const std::vector<std::size_t>& ordered,
+std::size_t choose(const AttemptTable& attempts, const std::vector<std::size_t>& ordered,
                    Keep keep) {
     switch (keep) {
     case Keep::highest: {
         // Division is correctly rounded, so 17/20 and 85/100 give the same double and tie.
         std::size_t best = ordered.front();
         for (std::size_t row : ordered)
-            if (fraction(attempts[row]) > fraction(attempts[best]))
+            if (fraction(attempts.row(row)) > fraction(attempts.row(best)))
                 best = row;
         return best;
     }
@@ -97,38 +128,33 @@ std::size_t choose(std::span<const Attempt> attempts, const std::vector<std::siz
     return ordered.back();
 }
 
-void keep_graded(std::span<const Attempt> attempts, const std::vector<std::size_t>& ordered,
-                 Keep keep, KeptScore& kept) {
-    const Attempt& chosen = attempts[choose(attempts, ordered, keep)];
+void keep_graded(const AttemptTable& attempts, const std::vector<std::size_t>& ordered, Keep keep,
+                 KeptScore& kept) {
+    std::size_t chosen = choose(attempts, ordered, keep);
     kept.kind = KeptKind::graded;
-    kept.given = *chosen.score;
-    kept.maximum = *chosen.maximum;
-    kept.submitted_at = chosen.submitted_at;
-    kept.comment = chosen.comment;
-    kept.url = chosen.url;
+    kept.given = attempts.row(chosen).score;
+    kept.maximum = attempts.row(chosen).maximum;
+    take_details(attempts, chosen, kept);
     if (keep == Keep::average) {
         double sum = 0;
         for (std::size_t row : ordered)
-            sum += fraction(attempts[row]);
+            sum += fraction(attempts.row(row));
         kept.given = without_float_noise(sum / static_cast<double>(ordered.size()) * kept.maximum);
     }
 }
 
-void keep_complete(std::span<const Attempt> attempts, const std::vector<std::size_t>& ordered,
+void keep_complete(const AttemptTable& attempts, const std::vector<std::size_t>& ordered,
                    KeptScore& kept) {
-    const Attempt& latest = attempts[ordered.back()];
     kept.kind = KeptKind::graded;
     kept.maximum = 1;
     for (auto row = ordered.rbegin(); row != ordered.rend(); ++row) {
-        if (attempts[*row].maximum) {
-            kept.maximum = *attempts[*row].maximum;
+        if (attempts.row(*row).has(AttemptTable::k_maximum)) {
+            kept.maximum = attempts.row(*row).maximum;
             break;
         }
     }
     kept.given = kept.maximum;
-    kept.submitted_at = latest.submitted_at;
-    kept.comment = latest.comment;
-    kept.url = latest.url;
+    take_details(attempts, ordered.back(), kept);
 }
 
 } // namespace
@@ -154,18 +180,22 @@ std::string_view to_string(Keep keep) {
     return "highest";
 }
 
-std::vector<KeptScore> keep_scores(std::span<const Attempt> attempts, const KeepOptions& options) {
+std::vector<KeptScore> keep_scores(const AttemptTable& attempts, const KeepOptions& options) {
     std::vector<KeptScore> kept_scores;
+    kept_scores.reserve(attempts.student_count());
     std::vector<std::string> missing_maximum;
-    for (const Student& student : group_by_student(attempts)) {
+    auto students = rows_by_student(attempts);
+    for (std::size_t student = 0; student < attempts.student_count(); ++student) {
+        std::span<const std::uint32_t> rows(students.rows.data() + students.starts[student],
+                                            students.rows.data() + students.starts[student + 1]);
+        if (rows.empty())
+            continue;
         KeptScore kept;
-        kept.user_id = student.user_id;
-        kept.attempt_count = student.rows.size();
-        auto graded = rows_where(attempts, student.rows,
-                                 [](const Attempt& attempt) { return attempt.is_graded(); });
-        auto submitted = rows_where(attempts, student.rows, [](const Attempt& attempt) {
-            return attempt.status != AttemptStatus::excused;
-        });
+        kept.user_id = attempts.user_id(student);
+        kept.attempt_count = rows.size();
+        auto graded = rows_where(attempts, rows, [](const Row& row) { return row.is_graded(); });
+        auto submitted = rows_where(
+            attempts, rows, [](const Row& row) { return row.status != AttemptStatus::excused; });
         kept.attempt_keys = sorted_keys(attempts, graded);
 
         if (options.complete && !submitted.empty()) {
@@ -173,21 +203,18 @@ std::vector<KeptScore> keep_scores(std::span<const Attempt> attempts, const Keep
         } else if (!graded.empty()) {
             bool has_all_maxima = true;
             for (std::size_t row : graded) {
-                if (!attempts[row].maximum) {
-                    missing_maximum.push_back(where(attempts[row]));
+                if (!attempts.row(row).has(AttemptTable::k_maximum)) {
+                    missing_maximum.push_back(where(attempts, row));
                     has_all_maxima = false;
                 }
             }
             if (has_all_maxima)
                 keep_graded(attempts, order_attempts(attempts, graded), options.keep, kept);
-        } else if (submitted.size() < student.rows.size()) {
+        } else if (submitted.size() < rows.size()) {
             kept.kind = KeptKind::excused;
         } else if (options.post_pending) {
-            const Attempt& latest = attempts[order_attempts(attempts, submitted).back()];
             kept.kind = KeptKind::pending;
-            kept.submitted_at = latest.submitted_at;
-            kept.comment = latest.comment;
-            kept.url = latest.url;
+            take_details(attempts, order_attempts(attempts, submitted).back(), kept);
         } else {
             kept.kind = KeptKind::not_graded;
         }
@@ -203,6 +230,11 @@ std::vector<KeptScore> keep_scores(std::span<const Attempt> attempts, const Keep
             "\n  {}",
             missing_maximum.size(), fmt::join(missing_maximum, "\n  ")));
     return kept_scores;
+}
+
+std::vector<KeptScore> keep_scores(std::span<const model::Attempt> attempts,
+                                   const KeepOptions& options) {
+    return keep_scores(AttemptTable(attempts), options);
 }
 
 } // namespace gradepost::policy

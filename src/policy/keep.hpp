@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/attempt.hpp"
+#include "model/attempt_table.hpp"
 #include "model/kept_score.hpp"
 
 #include <optional>
@@ -51,6 +52,8 @@ struct KeepOptions {
 
 // One kept score per student, in order of the student's first row, by the rules above. Pure;
 // throws util::UsageError when a graded attempt has no maximum (outside --complete).
+std::vector<model::KeptScore> keep_scores(const model::AttemptTable& attempts,
+                                          const KeepOptions& options);
 std::vector<model::KeptScore> keep_scores(std::span<const model::Attempt> attempts,
                                           const KeepOptions& options);
 

@@ -104,21 +104,41 @@ std::string_view to_string(Select select) {
     return "new";
 }
 
+namespace {
+
+model::PlanEntry plan_entry(KeptScore score, const std::map<std::string, LedgerEntry>& ledger,
+                            const SelectOptions& options) {
+    model::PlanEntry entry;
+    entry.score = std::move(score);
+    if (auto found = ledger.find(entry.score.user_id); found != ledger.end())
+        entry.previous = found->second;
+    Decision decision = decide(entry.score, entry.previous ? &*entry.previous : nullptr, options);
+    entry.is_selected = decision.is_selected;
+    entry.reason = decision.reason;
+    return entry;
+}
+
+} // namespace
+
 std::vector<model::PlanEntry> select_scores(std::span<const KeptScore> kept,
                                             const std::map<std::string, LedgerEntry>& ledger,
                                             const SelectOptions& options) {
     std::vector<model::PlanEntry> plan;
     plan.reserve(kept.size());
-    for (const KeptScore& score : kept) {
-        model::PlanEntry entry;
-        entry.score = score;
-        if (auto found = ledger.find(score.user_id); found != ledger.end())
-            entry.previous = found->second;
-        Decision decision = decide(score, entry.previous ? &*entry.previous : nullptr, options);
-        entry.is_selected = decision.is_selected;
-        entry.reason = decision.reason;
-        plan.push_back(std::move(entry));
-    }
+    for (const KeptScore& score : kept)
+        plan.push_back(plan_entry(score, ledger, options));
+    return plan;
+}
+
+std::vector<model::PlanEntry> select_scores(std::vector<KeptScore>&& kept,
+                                            const std::map<std::string, LedgerEntry>& ledger,
+                                            const SelectOptions& options) {
+    std::vector<model::PlanEntry> plan;
+    plan.reserve(kept.size());
+    for (KeptScore& score : kept)
+        plan.push_back(plan_entry(std::move(score), ledger, options));
+    kept.clear();
+    kept.shrink_to_fit();
     return plan;
 }
 

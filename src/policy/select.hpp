@@ -47,5 +47,10 @@ struct SelectOptions {
 std::vector<model::PlanEntry> select_scores(std::span<const model::KeptScore> kept,
                                             const std::map<std::string, model::LedgerEntry>& ledger,
                                             const SelectOptions& options);
+// The same, moving the kept scores into the plan (a hundred thousand students' attempt keys
+// are tens of megabytes); `kept` is left empty.
+std::vector<model::PlanEntry> select_scores(std::vector<model::KeptScore>&& kept,
+                                            const std::map<std::string, model::LedgerEntry>& ledger,
+                                            const SelectOptions& options);
 
 } // namespace gradepost::policy

@@ -76,9 +76,9 @@ TEST_SUITE("input::duplicates") {
     }
 
     TEST_CASE("across files the message names the other file") {
-        std::vector<model::Attempt> attempts = {attempt("u1", "a", 5, "week3.csv", 2),
-                                                attempt("u1", "a", 5, "week3b.csv", 7),
-                                                attempt("u1", "a", 6, "week3c.csv", 9)};
+        model::AttemptTable attempts(std::vector<model::Attempt>{
+            attempt("u1", "a", 5, "week3.csv", 2), attempt("u1", "a", 5, "week3b.csv", 7),
+            attempt("u1", "a", 6, "week3c.csv", 9)});
         std::vector<input::RowDiagnostic> errors;
         input::merge_duplicate_attempts(attempts, errors);
         CHECK(attempts.empty());
@@ -89,11 +89,26 @@ TEST_SUITE("input::duplicates") {
     }
 
     TEST_CASE("the same attempt id of different users is no duplicate") {
-        std::vector<model::Attempt> attempts = {attempt("u1", "1", 5, "a.csv", 2),
-                                                attempt("u2", "1", 6, "a.csv", 3)};
+        model::AttemptTable attempts(std::vector<model::Attempt>{
+            attempt("u1", "1", 5, "a.csv", 2), attempt("u2", "1", 6, "a.csv", 3)});
         std::vector<input::RowDiagnostic> errors;
         input::merge_duplicate_attempts(attempts, errors);
         CHECK(errors.empty());
         CHECK(attempts.size() == 2);
+    }
+
+    TEST_CASE("among a hundred thousand attempts, copies are found wherever they are") {
+        std::string text = "user_id,attempt,score\n";
+        for (int i = 0; i < 100'000; ++i)
+            text += "u" + std::to_string(i % 30'000) + "," + std::to_string(i / 30'000) + ",5\n";
+        text += "u29999,0,5\n"; // line 100,002: an identical copy of line 30,001
+        text += "u12345,2,6\n"; // line 100,003: line 72,347 said 5
+        auto result = read(text);
+        CHECK(messages(result) ==
+              std::vector<std::string>{"week3.csv:100003: attempt \"2\" of user \"u12345\" "
+                                       "appears twice with different values: score 6 here, "
+                                       "score 5 on line 72347"});
+        CHECK(result.attempts.size() == 99'999);
+        CHECK(result.rows == 100'002);
     }
 }
