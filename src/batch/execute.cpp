@@ -1,5 +1,6 @@
 #include "batch/execute.hpp"
 
+#include "batch/early_stop.hpp"
 #include "batch/reconcile.hpp"
 #include "util/interrupt.hpp"
 #include "util/log.hpp"
@@ -60,7 +61,19 @@ model::SentScore sent_score_of(const lti::Score& score, const model::KeptScore& 
     sent.comment = score.comment.value_or(kept.comment);
     sent.attempt_keys = kept.attempt_keys;
     sent.timestamp = score.timestamp;
+    sent.attachment = score.canvas.attachment_digest;
     return sent;
+}
+
+// What became of a Canvas file: sent now (with Canvas's progress URLs) or attached before.
+void note_attachment(model::Outcome& outcome, const lti::Score& score,
+                     const lti::PostAnswer& answer) {
+    if (score.canvas.file) {
+        outcome.attachment = "attached";
+        outcome.attachment_progress = answer.progress_urls;
+    } else if (!score.canvas.attachment_digest.empty()) {
+        outcome.attachment = "unchanged";
+    }
 }
 
 struct Sending {
@@ -204,6 +217,7 @@ model::RunReport execute(const model::Plan& plan, const state::Target& target,
                 results.push_back({user_id, false, 0, "interrupted before sending"});
         } else if (answer.is_success) {
             outcome.action = model::Action::posted;
+            note_attachment(outcome, sendings[i].score, answer);
             results.push_back({user_id, true, answer.http_status, ""});
         } else {
             outcome.action = model::Action::failed;
@@ -219,9 +233,22 @@ model::RunReport execute(const model::Plan& plan, const state::Target& target,
             results.clear();
         }
     };
-    if (!sendings.empty() && !util::is_interrupted())
-        client.post_scores(target.line_item, scores, record, journal_through);
-    else
+    if (!sendings.empty() && !util::is_interrupted()) {
+        // A course-level refusal of the first answers stops the run: the rest stay unsent.
+        if (auto stop =
+                post_with_early_stop(client, target.line_item, scores, record, journal_through)) {
+            report.stopped_early = lti::explain(*stop);
+            report.stop_reason = lti::to_string(*stop);
+            for (std::size_t i = 0; i < sendings.size(); ++i)
+                if (auto& outcome = report.scores[sendings[i].report_index];
+                    outcome.action == model::Action::would_post) {
+                    outcome = outcome_of(*sendings[i].entry, model::Action::skipped);
+                    outcome.reason = "not sent: " + report.stop_reason;
+                    if (i < journaled) // journaled with its chunk: the intent is withdrawn
+                        results.push_back({sendings[i].score.user_id, false, 0, outcome.reason});
+                }
+        }
+    } else
         for (auto& sending : sendings) {
             auto& outcome = report.scores[sending.report_index];
             outcome.action = model::Action::skipped;

@@ -23,6 +23,7 @@ struct PostOptions {
     std::vector<std::string> only;
     std::vector<std::string> exclude;
     std::string canvas_attach_url_column;
+    std::string canvas_attach_file_column;
     std::string report_file;
     int wait_lock_seconds = 0;
     batch::PostRequest request; // the flags that map one to one are bound to it directly

@@ -23,8 +23,9 @@ std::string run_report_csv(const model::RunReport& report) {
     constexpr std::size_t k_bytes_per_score = 60;
     std::string out;
     out.reserve(128 + report.scores.size() * k_bytes_per_score);
-    out.append("user_id,action,score_given,score_maximum,http_status,error,reason,lms_score,"
-               "lms_maximum,last_posted_score,overrides_lms_edit\r\n");
+    out.append(
+        "user_id,action,score_given,score_maximum,http_status,error,reason,lms_score,"
+        "lms_maximum,last_posted_score,overrides_lms_edit,attachment,attachment_progress\r\n");
     for (const auto& outcome : report.scores) {
         append_csv_text(out, outcome.user_id);
         out.push_back(',');
@@ -45,6 +46,13 @@ std::string run_report_csv(const model::RunReport& report) {
         append_score(out, outcome.lms_maximum);
         append_score(out, outcome.last_posted_score);
         out.append(outcome.overrides_lms_edit ? ",true" : ",");
+        out.push_back(',');
+        out.append(outcome.attachment);
+        out.push_back(',');
+        std::string progress;
+        for (const auto& url : outcome.attachment_progress)
+            progress.append(progress.empty() ? "" : " ").append(url);
+        append_csv_text(out, progress);
         out.append("\r\n");
     }
     return out;
