@@ -8,11 +8,10 @@
 namespace gradepost::lti {
 
 std::optional<CourseRefusal> course_refusal_of(std::string_view platform_message) {
-    static constexpr std::array<std::pair<std::string_view, CourseRefusal>, 4> k_texts = {{
+    static constexpr std::array<std::pair<std::string_view, CourseRefusal>, 3> k_texts = {{
         {"this course has concluded", CourseRefusal::course_concluded},
         {"course not available for student", CourseRefusal::course_not_available},
         {"maximum number of allowed attempts has been reached", CourseRefusal::attempts_used_up},
-        {"user not found in course or is not a student", CourseRefusal::not_students_of_course},
     }};
     std::string lower = util::lowercase_ascii(platform_message);
     for (const auto& [text, refusal] : k_texts)
@@ -29,8 +28,6 @@ std::string_view to_string(CourseRefusal refusal) {
         return "course_not_available";
     case CourseRefusal::attempts_used_up:
         return "attempts_used_up";
-    case CourseRefusal::not_students_of_course:
-        return "not_students_of_course";
     }
     return "course_concluded";
 }
@@ -49,10 +46,6 @@ std::string explain(CourseRefusal refusal) {
         return "the assignment's allowed attempts are used up, and each post counts as a new "
                "attempt; raise \"Allowed Attempts\" on the assignment in Canvas, or post "
                "without --canvas-new-submission and without a file";
-    case CourseRefusal::not_students_of_course:
-        return "none of these users is a student of the course: is the course published, and "
-               "is this the line item of the right course? (`gradepost doctor FILE` compares "
-               "the export with the roster)";
     }
     return {};
 }

@@ -11,15 +11,14 @@
 //   "Course not available for student" (a course students cannot reach: unpublished, or
 //       their enrolment concluded)
 //   422 "The maximum number of allowed attempts has been reached for this submission"
-//   422 "User not found in course or is not a student" (course-level only when every one of
-//       the first answers says it: an unpublished course or the wrong course)
+// "User not found in course or is not a student" is not one: ten dropped students listed
+// first would stop every run, as they are retried first.
 namespace gradepost::lti {
 
 enum class CourseRefusal {
     course_concluded,
     course_not_available,
     attempts_used_up,
-    not_students_of_course,
 };
 
 // The course-level reason a refused score post names, if any. Case-insensitive.
