@@ -59,7 +59,8 @@ std::vector<std::string> relations_in(std::string_view parameters) {
 
 std::vector<Link> parse_link_header(std::string_view value) {
     // Typographic quotes become plain ones so the rest of the parser sees one dialect.
-    std::string text = util::replace_all(util::replace_all(value, k_left_quote, "\""), k_right_quote, "\"");
+    std::string text =
+        util::replace_all(util::replace_all(value, k_left_quote, "\""), k_right_quote, "\"");
 
     std::vector<Link> links;
     std::string_view rest = text;
@@ -71,7 +72,8 @@ std::vector<Link> parse_link_header(std::string_view value) {
         if (close == std::string_view::npos)
             break;
         Link link;
-        link.url = util::replace_all(util::trim(rest.substr(open + 1, close - open - 1)), "&amp;", "&");
+        link.url =
+            util::replace_all(util::trim(rest.substr(open + 1, close - open - 1)), "&amp;", "&");
         std::string_view parameters = parameters_of(rest.substr(close + 1));
         link.relations = relations_in(parameters);
         rest = rest.substr(close + 1 + parameters.size());
