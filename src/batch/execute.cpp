@@ -1,5 +1,6 @@
 #include "batch/execute.hpp"
 
+#include "batch/early_stop.hpp"
 #include "batch/reconcile.hpp"
 #include "util/interrupt.hpp"
 #include "util/log.hpp"
@@ -64,7 +65,19 @@ model::SentScore sent_score_of(const lti::Score& score, const model::KeptScore& 
     sent.comment = score.comment.value_or(kept.comment);
     sent.attempt_keys = kept.attempt_keys;
     sent.timestamp = score.timestamp;
+    sent.attachment = score.canvas.attachment_digest;
     return sent;
+}
+
+// What became of a Canvas file: sent now (with Canvas's progress URLs) or attached before.
+void note_attachment(model::Outcome& outcome, const lti::Score& score,
+                     const lti::PostAnswer& answer) {
+    if (score.canvas.file) {
+        outcome.attachment = "attached";
+        outcome.attachment_progress = answer.progress_urls;
+    } else if (!score.canvas.attachment_digest.empty()) {
+        outcome.attachment = "unchanged";
+    }
 }
 
 struct Sending {
@@ -192,7 +205,8 @@ model::RunReport execute(const model::Plan& plan, const state::Target& target,
     };
 
     // Record what the platform answered, a chunk at a time; unanswered posts stay pending,
-    // and the intent of scores an interruption kept from being sent is withdrawn.
+    // and the intent of scores an interruption or an early stop kept from being sent is
+    // withdrawn.
     std::vector<std::string> unanswered;
     std::vector<std::string> not_sent;
     std::vector<state::PostResult> results;
@@ -209,6 +223,7 @@ model::RunReport execute(const model::Plan& plan, const state::Target& target,
                 not_sent.push_back(user_id);
         } else if (answer.is_success) {
             outcome.action = model::Action::posted;
+            note_attachment(outcome, sendings[i].score, answer);
             results.push_back({user_id, true, answer.http_status, ""});
         } else {
             outcome.action = model::Action::failed;
@@ -224,9 +239,22 @@ model::RunReport execute(const model::Plan& plan, const state::Target& target,
             results.clear();
         }
     };
-    if (!sendings.empty() && !util::is_interrupted())
-        client.post_scores(target.line_item, scores, record, journal_through);
-    else
+    if (!sendings.empty() && !util::is_interrupted()) {
+        // A course-level refusal of the first answers stops the run: the rest stay unsent.
+        if (auto stop =
+                post_with_early_stop(client, target.line_item, scores, record, journal_through)) {
+            report.stopped_early = lti::explain(*stop);
+            report.stop_reason = lti::to_string(*stop);
+            for (std::size_t i = 0; i < sendings.size(); ++i)
+                if (auto& outcome = report.scores[sendings[i].report_index];
+                    outcome.action == model::Action::would_post) {
+                    outcome = outcome_of(*sendings[i].entry, model::Action::skipped);
+                    outcome.reason = "not sent: " + report.stop_reason;
+                    if (i < journaled) // journaled with its chunk
+                        not_sent.push_back(sendings[i].score.user_id);
+                }
+        }
+    } else
         for (auto& sending : sendings) {
             auto& outcome = report.scores[sending.report_index];
             outcome.action = model::Action::skipped;

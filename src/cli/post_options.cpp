@@ -11,8 +11,14 @@ batch::PostRequest post_request(const GlobalOptions& globals, PostOptions option
     // --canvas-attach-url COLUMN is --map url=COLUMN: the column is read only when asked for.
     if (!options.canvas_attach_url_column.empty())
         options.input.maps.push_back("url=" + options.canvas_attach_url_column);
+    // --canvas-attach-file COLUMN reads the same field, sent as a file Canvas downloads.
+    if (!options.canvas_attach_file_column.empty()) {
+        options.input.maps.push_back("url=" + options.canvas_attach_file_column);
+        options.request.send.canvas_attach_file = true;
+    }
     auto request = std::move(options.request);
     request.plan = plan_request(options.input);
+    request.plan.read.url_must_be_https = request.send.canvas_attach_file;
     request.plan.select.select = *policy::parse_select(options.select);
     request.plan.select.only.insert(options.only.begin(), options.only.end());
     request.plan.select.exclude.insert(options.exclude.begin(), options.exclude.end());
@@ -84,8 +90,21 @@ void add_post_options(CLI::App& command, PostOptions& options) {
     command.add_flag("--canvas-prioritize-non-tool-grade",
                      options.request.send.canvas_prioritize_non_tool_grade,
                      "Canvas: keep a grade set by hand in SpeedGrader");
-    command.add_option("--canvas-attach-url", options.canvas_attach_url_column,
-                       "Canvas: attach the link in COLUMN to the submission (online_url)");
+    auto* attach_url =
+        command.add_option("--canvas-attach-url", options.canvas_attach_url_column,
+                           "Canvas: attach the link in COLUMN to the submission (online_url)");
+    command
+        .add_option("--canvas-attach-file", options.canvas_attach_file_column,
+                    "Canvas: attach the file whose https URL is in COLUMN (Canvas downloads it; "
+                    "sent again only when the URL changes), e.g. --canvas-attach-file pdf_url")
+        ->excludes(attach_url);
+    command.add_option(
+        "--canvas-attach-title", options.request.send.canvas_attach_title,
+        "Canvas: the attached file's title; {user} is the user id "
+        "(default: the URL's file name), e.g. --canvas-attach-title 'Results {user}'");
+    command.add_option("--canvas-attach-media-type", options.request.send.canvas_attach_media_type,
+                       "Canvas: the attached file's media type (default: from its name, e.g. "
+                       "application/pdf for .pdf)");
     command.add_flag("--verify", options.request.verify,
                      "Read results back and report ignored scores");
     command

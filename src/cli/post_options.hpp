@@ -23,6 +23,7 @@ struct PostOptions {
     std::vector<std::string> only;
     std::vector<std::string> exclude;
     std::string canvas_attach_url_column;
+    std::string canvas_attach_file_column;
     std::string report_file;
     bool is_every_row = false; // --all-rows
     int wait_lock_seconds = 0;

@@ -39,6 +39,10 @@ void show_run_report(const GlobalOptions& globals, const model::RunReport& repor
     }
     if (report.requests)
         util::info("{}", report::request_counts_line(*report.requests));
+    if (!report.stopped_early.empty())
+        util::write_log(util::LogLevel::error,
+                        fmt::format("stopped after the first answers, the rest not sent: {}",
+                                    report.stopped_early));
     if (globals.json) {
         auto text = report::run_report_json(report);
         std::fwrite(text.data(), 1, text.size(), stdout);

@@ -118,7 +118,10 @@ RowOutcome build_attempt(const RawRow& row, const RowContext& context, ReadResul
     }
     attempt.comment = value(Field::comment);
     if (auto text = value(Field::url); !text.empty()) {
-        if (!text.starts_with("https://") && !text.starts_with("http://"))
+        if (options.url_must_be_https && !text.starts_with("https://"))
+            fail(Field::url, "file URL " + quoted_text(text) +
+                                 " is not an https URL (Canvas downloads the file from it)");
+        else if (!text.starts_with("https://") && !text.starts_with("http://"))
             fail(Field::url, "url " + quoted_text(text) + " is not an http(s) URL");
         attempt.url = text;
     }

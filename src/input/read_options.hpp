@@ -29,7 +29,8 @@ struct ReadOptions {
     std::optional<double> default_maximum;   // --max
     bool allow_over_max = false;             // --allow-over-max
     bool skip_invalid = false;               // --skip-invalid: report bad rows and go on
-    bool user_is_email = false; // --match email: the user column may be the e-mail column
+    bool user_is_email = false;     // --match email: the user column may be the e-mail column
+    bool url_must_be_https = false; // --canvas-attach-file: Canvas fetches it
 };
 
 } // namespace gradepost::input

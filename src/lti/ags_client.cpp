@@ -1,6 +1,7 @@
 #include "lti/ags_client.hpp"
 
 #include "http/verdict.hpp"
+#include "lti/attachment.hpp"
 #include "lti/errors.hpp"
 #include "lti/http_headers.hpp"
 #include "lti/link_header.hpp"
@@ -158,6 +159,10 @@ PostAnswer post_answer_of(const http::Response& response) {
     if (!answer.is_success) {
         answer.error = score_post_error(response);
         answer.fault = fault_of(http::classify(response));
+        if (response.status != 0)
+            answer.course_refusal = course_refusal_of(platform_message(response));
+    } else {
+        answer.progress_urls = canvas_progress_urls(response.body);
     }
     return answer;
 }

@@ -1,9 +1,12 @@
 #pragma once
 
 #include "http/message.hpp"
+#include "lti/course_refusal.hpp"
 #include "model/outcome.hpp"
 
+#include <optional>
 #include <string>
+#include <vector>
 
 namespace gradepost::lti {
 
@@ -15,6 +18,9 @@ struct PostAnswer {
     std::string error;                       // the platform's message, with a hint for known cases
     model::Fault fault = model::Fault::none; // for the exit code, when not a success
     bool was_sent = true;                    // false: interrupted before its first send
+    std::optional<CourseRefusal> course_refusal; // a refusal that concerns the whole course
+    // Canvas: the `progress` URL of each file content item, as the 2xx answer lists them.
+    std::vector<std::string> progress_urls;
 };
 
 // The answer a score POST's final response makes, for every backend.

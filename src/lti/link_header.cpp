@@ -16,16 +16,6 @@ namespace {
 constexpr std::string_view k_left_quote = "\xE2\x80\x9C";  // “
 constexpr std::string_view k_right_quote = "\xE2\x80\x9D"; // ”
 
-std::string replace_all(std::string_view text, std::string_view from, std::string_view to) {
-    std::string result;
-    result.reserve(text.size());
-    for (auto at = text.find(from); at != std::string_view::npos; at = text.find(from)) {
-        result.append(text.substr(0, at)).append(to);
-        text.remove_prefix(at + from.size());
-    }
-    return result.append(text);
-}
-
 // The parameters after `>`, up to the comma that ends this link (commas inside quotes do not).
 std::string_view parameters_of(std::string_view rest) {
     bool in_quotes = false;
@@ -69,7 +59,8 @@ std::vector<std::string> relations_in(std::string_view parameters) {
 
 std::vector<Link> parse_link_header(std::string_view value) {
     // Typographic quotes become plain ones so the rest of the parser sees one dialect.
-    std::string text = replace_all(replace_all(value, k_left_quote, "\""), k_right_quote, "\"");
+    std::string text =
+        util::replace_all(util::replace_all(value, k_left_quote, "\""), k_right_quote, "\"");
 
     std::vector<Link> links;
     std::string_view rest = text;
@@ -81,7 +72,8 @@ std::vector<Link> parse_link_header(std::string_view value) {
         if (close == std::string_view::npos)
             break;
         Link link;
-        link.url = replace_all(util::trim(rest.substr(open + 1, close - open - 1)), "&amp;", "&");
+        link.url =
+            util::replace_all(util::trim(rest.substr(open + 1, close - open - 1)), "&amp;", "&");
         std::string_view parameters = parameters_of(rest.substr(close + 1));
         link.relations = relations_in(parameters);
         rest = rest.substr(close + 1 + parameters.size());

@@ -1,5 +1,7 @@
 #include "lti/make_score.hpp"
 
+#include "lti/attachment.hpp"
+
 namespace gradepost::lti {
 
 AdaptedScore make_score(const model::KeptScore& kept,
@@ -29,8 +31,19 @@ AdaptedScore make_score(const model::KeptScore& kept,
         // Canvas itself then refuses to overwrite a grade typed in SpeedGrader.
         if (options.canvas_prioritize_non_tool_grade || !is_override)
             score.canvas.prioritize_non_tool_grade = true;
-        if (!kept.url.empty())
+        if (!kept.url.empty() && options.canvas_attach_file) {
+            // Each attachment is a new submission (an attempt): only a changed file is sent.
+            score.canvas.attachment_digest = attachment_digest(kept.url);
+            bool is_attached = previous && previous->last_posted &&
+                               previous->last_posted->attachment == score.canvas.attachment_digest;
+            if (!is_attached) {
+                score.canvas.file = canvas_file(kept.url, kept.user_id, options.canvas_attach_title,
+                                                options.canvas_attach_media_type);
+                score.canvas.new_submission = true;
+            }
+        } else if (!kept.url.empty()) {
             score.canvas.content_item_url = kept.url;
+        }
     }
     return adapt_score(std::move(score), platform,
                        previous ? previous->last_posted : std::optional<model::SentScore>{});

@@ -17,6 +17,9 @@ struct SendOptions {
     bool canvas_submitted_at = false;              // --canvas-submitted-at
     bool canvas_new_submission = false;            // --canvas-new-submission
     bool canvas_prioritize_non_tool_grade = false; // --canvas-prioritize-non-tool-grade
+    bool canvas_attach_file = false;      // --canvas-attach-file: the kept URL is a file to attach
+    std::string canvas_attach_title;      // --canvas-attach-title; {user} is the user id
+    std::string canvas_attach_media_type; // --canvas-attach-media-type; else from the name
 };
 
 // The AGS score for a kept score: graded, or Submitted/PendingManual for a pending one; the

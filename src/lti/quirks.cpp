@@ -1,5 +1,7 @@
 #include "lti/quirks.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 
 namespace gradepost::lti {
@@ -13,7 +15,8 @@ bool is_final(const Score& score) {
 }
 
 void adapt_for_canvas(Score& score, const std::optional<model::SentScore>& last_posted) {
-    // A re-post would otherwise count as a new attempt of the student's submission.
+    // A re-post would otherwise count as a new attempt of the student's submission (a file
+    // is attached only to a new submission: make_score sends it as one).
     if (last_posted && !score.canvas.new_submission)
         score.canvas.new_submission = false;
     // Canvas erases the grade on a score-less or non-final post unless told to keep it.
@@ -28,6 +31,12 @@ void adapt_for_blackboard(Score& score, const std::optional<model::SentScore>& l
     // Blackboard clears the stored comment when a post has none.
     if (!score.comment && last_posted && !last_posted->comment.empty())
         score.comment = last_posted->comment;
+}
+
+std::string over_maximum_refusal(double given, double maximum) {
+    return fmt::format("above the maximum ({}/{}): Moodle keeps at most {}, so it was not sent; "
+                       "raise the grade item's maximum in Moodle or post the score capped",
+                       given, maximum, maximum);
 }
 
 } // namespace
@@ -47,8 +56,12 @@ AdaptedScore adapt_score(Score score, Platform platform,
     case Platform::moodle:
         if (!is_final(score))
             return {std::move(score), "Moodle clears the grade on a non-final or score-less post"};
-        if (score.score_maximum && *score.score_given > *score.score_maximum)
-            score.score_given = score.score_maximum;
+        // Moodle would answer 2xx and keep the maximum: a report of "12/10 posted" would be
+        // untrue, and the ledger would hold a score the export never had.
+        if (score.score_maximum && *score.score_given > *score.score_maximum) {
+            auto refusal = over_maximum_refusal(*score.score_given, *score.score_maximum);
+            return {std::move(score), std::move(refusal)};
+        }
         break;
     case Platform::blackboard:
         adapt_for_blackboard(score, last_posted);

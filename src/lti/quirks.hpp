@@ -16,7 +16,8 @@ model::Timestamp next_timestamp(model::Timestamp now, std::optional<model::Times
 // Adjusts a score for the platform (DESIGN.md, "Platform profiles"), knowing what was last
 // posted: Canvas new_submission false on re-posts, preserve_score on non-final posts and
 // comments only when changed; Blackboard re-sends the last comment; ... Returns the reason
-// when the score must not be sent at all (Moodle and a non-final or score-less post).
+// when the score must not be sent at all: Moodle and a non-final or score-less post, or a
+// score above its maximum (Moodle would keep the maximum and answer 2xx).
 struct AdaptedScore {
     Score score;
     std::optional<std::string> refusal;

@@ -47,6 +47,12 @@ struct Score {
     model::Timestamp timestamp{};
     std::optional<model::Timestamp> submitted_at; // submission.submittedAt
     std::optional<std::string> comment;
+    // A content item of type "file" (lti/attachment.hpp).
+    struct CanvasFile {
+        std::string url;
+        std::string title;
+        std::string media_type; // empty: Canvas infers it
+    };
     // https://canvas.instructure.com/lti/submission (sent only to Canvas)
     struct CanvasSubmission {
         std::optional<bool> new_submission;
@@ -54,6 +60,10 @@ struct Score {
         std::optional<bool> prioritize_non_tool_grade;
         std::optional<model::Timestamp> submitted_at;
         std::optional<std::string> content_item_url; // --canvas-attach-url
+        std::optional<CanvasFile> file;              // --canvas-attach-file: content_items[0]
+        // Not sent: the digest of the file URL attached to the submission by this post or an
+        // earlier one (lti/attachment.hpp); the ledger keeps it to attach a file only once.
+        std::string attachment_digest;
     } canvas;
 };
 

@@ -18,7 +18,13 @@ nlohmann::json canvas_extension(const Score::CanvasSubmission& canvas) {
         extension["prioritize_non_tool_grade"] = *canvas.prioritize_non_tool_grade;
     if (canvas.submitted_at)
         extension["submitted_at"] = util::format_iso8601(*canvas.submitted_at);
-    if (canvas.content_item_url) {
+    if (canvas.file) {
+        nlohmann::json item = {
+            {"type", "file"}, {"url", canvas.file->url}, {"title", canvas.file->title}};
+        if (!canvas.file->media_type.empty())
+            item["media_type"] = canvas.file->media_type;
+        extension["content_items"] = nlohmann::json::array({std::move(item)});
+    } else if (canvas.content_item_url) {
         extension["submission_type"] = "online_url";
         extension["submission_data"] = *canvas.content_item_url;
     }

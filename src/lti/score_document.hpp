@@ -15,7 +15,9 @@ namespace gradepost::lti {
 // "https://canvas.instructure.com/lti/submission" with the fields that are set:
 //   new_submission, preserve_score, prioritize_non_tool_grade, submitted_at, and
 //   content_item_url as submission_type "online_url" + submission_data (the URL is attached
-//   to the student's submission). Other platforms never see the extension.
+//   to the student's submission), or `file` as content_items [{type "file", url, title,
+//   media_type}] (Canvas downloads the file into an online_upload submission; see
+//   lti/attachment.hpp). Other platforms never see the extension.
 nlohmann::json score_document(const Score& score, Platform platform);
 
 } // namespace gradepost::lti

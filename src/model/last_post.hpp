@@ -15,6 +15,7 @@ struct SentScore {
     std::string comment;
     std::vector<std::string> attempt_keys; // attempts this post covered, sorted
     Timestamp timestamp{};                 // the AGS `timestamp` that was sent
+    std::string attachment; // Canvas: digest of the file URL attached (lti/attachment.hpp)
 };
 
 enum class PostState {

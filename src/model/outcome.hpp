@@ -35,6 +35,10 @@ struct Outcome {
     std::optional<double> lms_maximum;
     std::optional<double> last_posted_score;
     bool overrides_lms_edit = false;
+    // Canvas --canvas-attach-file: "attached" (sent with this post) or "unchanged" (attached
+    // before, not sent again); empty without a file. The download's progress URLs, if any.
+    std::string attachment;
+    std::vector<std::string> attachment_progress;
 };
 
 struct Counts {
@@ -52,6 +56,10 @@ struct RunReport {
     bool dry_run = false;
     bool interrupted = false;   // stopped by SIGINT/SIGTERM: what was not sent stays unsent
     bool is_plan_stale = false; // post --plan: the LMS changed since the plan for someone
+    // Why dispatch stopped after the first answers (a course-level refusal), in plain words
+    // with what to do; empty when it did not. `stop_reason` is its short name.
+    std::string stopped_early;
+    std::string stop_reason;
     std::string line_item;
     std::string keep;
     std::string select;

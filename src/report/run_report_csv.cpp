@@ -39,12 +39,19 @@ void append_outcome_cells(std::string& out, const model::Outcome& outcome) {
     append_score(out, outcome.lms_maximum);
     append_score(out, outcome.last_posted_score);
     out.append(outcome.overrides_lms_edit ? ",true" : ",");
+    out.push_back(',');
+    out.append(outcome.attachment);
+    out.push_back(',');
+    std::string progress;
+    for (const auto& url : outcome.attachment_progress)
+        progress.append(progress.empty() ? "" : " ").append(url);
+    append_csv_text(out, progress);
     out.append("\r\n");
 }
 
 constexpr std::string_view k_outcome_header =
     "user_id,action,score_given,score_maximum,http_status,error,reason,lms_score,"
-    "lms_maximum,last_posted_score,overrides_lms_edit\r\n";
+    "lms_maximum,last_posted_score,overrides_lms_edit,attachment,attachment_progress\r\n";
 
 } // namespace
 

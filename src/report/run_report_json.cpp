@@ -65,6 +65,15 @@ void append_outcome(std::string& out, const model::Outcome& outcome) {
     }
     if (outcome.overrides_lms_edit)
         out.append(", \"overrides_lms_edit\": true");
+    if (!outcome.attachment.empty()) {
+        append_field(out, "attachment", outcome.attachment);
+        out.append(", \"attachment_progress\": [");
+        for (std::size_t i = 0; i < outcome.attachment_progress.size(); ++i) {
+            out.append(i == 0 ? "" : ", ");
+            append_json_string(out, outcome.attachment_progress[i]);
+        }
+        out.push_back(']');
+    }
     out.push_back('}');
 }
 
@@ -98,6 +107,13 @@ std::string run_report_json(const model::RunReport& report) {
                        requests->token_requests, requests->score_posts, requests->sends,
                        requests->retries, requests->unauthorized, requests->throttled,
                        requests->pacer_wait_seconds);
+    if (!report.stopped_early.empty()) {
+        out.append(",\n  \"stopped_early\": {\"reason\": ");
+        append_json_string(out, report.stop_reason);
+        out.append(", \"message\": ");
+        append_json_string(out, report.stopped_early);
+        out.push_back('}');
+    }
     auto histogram = score_histogram(report);
     fmt::format_to(to, ",\n  \"histogram\": [{}]", fmt::join(histogram, ", "));
     out.append(",\n  \"scores\": [");

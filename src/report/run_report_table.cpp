@@ -66,13 +66,27 @@ bool is_lms_edit(const model::Outcome& outcome) {
            (outcome.overrides_lms_edit || outcome.reason == "edited in the LMS");
 }
 
+// A Canvas file: "file attached (progress URL)" or "file unchanged", after the detail.
+std::string with_attachment(std::string detail, const model::Outcome& outcome) {
+    if (outcome.attachment.empty())
+        return detail;
+    if (!detail.empty())
+        detail += "; ";
+    detail += "file " + outcome.attachment;
+    if (!outcome.attachment_progress.empty())
+        detail += fmt::format(" ({})", fmt::join(outcome.attachment_progress, " "));
+    return detail;
+}
+
 std::string detail_cell(const model::Outcome& outcome) {
     if (outcome.action != model::Action::failed) {
         if (!is_lms_edit(outcome))
-            return outcome.reason;
-        return fmt::format("{}{} ({})", outcome.reason,
-                           outcome.overrides_lms_edit ? ", overwrites a hand edit" : "",
-                           lms_note(outcome));
+            return with_attachment(outcome.reason, outcome);
+        return with_attachment(
+            fmt::format("{}{} ({})", outcome.reason,
+                        outcome.overrides_lms_edit ? ", overwrites a hand edit" : "",
+                        lms_note(outcome)),
+            outcome);
     }
     if (outcome.http_status == 0)
         return outcome.error;

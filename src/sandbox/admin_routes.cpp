@@ -8,6 +8,13 @@ namespace gradepost::sandbox {
 
 namespace {
 
+nlohmann::json attachments_json(const std::vector<SubmittedFile>& files) {
+    auto list = nlohmann::json::array();
+    for (const auto& file : files)
+        list.push_back({{"url", file.url}, {"title", file.title}, {"media_type", file.media_type}});
+    return list;
+}
+
 nlohmann::json stored_result_json(const StoredResult& result) {
     return {
         {"score_given", result.score_given ? nlohmann::json(*result.score_given) : nullptr},
@@ -19,7 +26,8 @@ nlohmann::json stored_result_json(const StoredResult& result) {
         {"grading_progress", result.grading_progress},
         {"cleared", result.is_cleared},
         {"set_by_hand", result.is_set_by_hand},
-        {"attempts", result.attempts}};
+        {"attempts", result.attempts},
+        {"attachments", attachments_json(result.attachments)}};
 }
 
 // Per line item and student: the stored result and the accepted posts, in total and per
@@ -49,6 +57,7 @@ nlohmann::json config_json(const SandboxContext& context) {
                               {"scoreMaximum", item.score_maximum}});
     return {{"base_url", context.urls.base_url()},
             {"course_id", context.state.course_id()},
+            {"course_state", to_string(context.state.course_state())},
             {"client_id", context.options.client_id},
             {"platform", platform_name(context.quirks.mode)},
             {"quirks", to_string(context.quirks.mode)},
@@ -105,6 +114,24 @@ void set_grade_by_hand(const httplib::Request& request, httplib::Response& respo
     send_json(response, 200, scores_json(context));
 }
 
+// {"state": "concluded"}: the course as an administrator left it (active, concluded,
+// unpublished), so tests meet Canvas's course-level refusals.
+void change_course_state(const httplib::Request& request, httplib::Response& response,
+                         SandboxContext& context) {
+    auto body = nlohmann::json::parse(request.body, nullptr, false);
+    std::optional<CourseState> state;
+    if (body.is_object() && body.contains("state") && body["state"].is_string())
+        state = parse_course_state(body["state"].get<std::string>());
+    if (!state) {
+        send_json(response, 400,
+                  {{"errors",
+                    {{{"message", "expected {\"state\": \"active|concluded|unpublished\"}"}}}}});
+        return;
+    }
+    context.state.set_course_state(*state);
+    send_json(response, 200, {{"state", to_string(*state)}});
+}
+
 } // namespace
 
 void add_admin_routes(httplib::Server& server, SandboxContext& context) {
@@ -121,6 +148,7 @@ void add_admin_routes(httplib::Server& server, SandboxContext& context) {
         context.state.clear_results();
         context.log.clear();
         context.faults.reset();
+        context.state.set_course_state(CourseState::active);
         send_json(response, 200, {{"reset", true}});
     });
     server.Post("/_sandbox/grade", [&context](const auto& request, auto& response) {
@@ -131,6 +159,9 @@ void add_admin_routes(httplib::Server& server, SandboxContext& context) {
     });
     server.Post("/_sandbox/faults", [&context](const auto& request, auto& response) {
         change_faults(request, response, context);
+    });
+    server.Post("/_sandbox/course", [&context](const auto& request, auto& response) {
+        change_course_state(request, response, context);
     });
     server.Get("/_sandbox/config", [&context](const auto&, auto& response) {
         send_json(response, 200, config_json(context));

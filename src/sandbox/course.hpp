@@ -21,10 +21,12 @@ struct Member {
     std::string email;
     std::string sourcedid;
     std::vector<std::string> roles; // full LIS role URIs
+    std::string status = "Active";  // NRPS: Active, Inactive or Deleted
 
-    // Only Learners can receive scores.
+    // Only active Learners can receive scores.
     bool is_student() const {
-        return std::find(roles.begin(), roles.end(), k_learner_role) != roles.end();
+        return status == "Active" &&
+               std::find(roles.begin(), roles.end(), k_learner_role) != roles.end();
     }
 };
 

@@ -30,7 +30,8 @@ std::vector<std::string> split(std::string_view text, std::string_view separator
     std::size_t start = 0;
     while (true) {
         auto at = text.find_first_of(separators, start);
-        parts.push_back(strip_blanks_and_quotes(text.substr(start, at == std::string_view::npos ? at : at - start)));
+        parts.push_back(strip_blanks_and_quotes(
+            text.substr(start, at == std::string_view::npos ? at : at - start)));
         if (at == std::string_view::npos)
             return parts;
         start = at + 1;
@@ -102,6 +103,11 @@ Member member_from_json(const nlohmann::json& entry, const std::string& where) {
     }
     if (member.roles.empty())
         member.roles = {k_learner_role};
+    if (auto status = string_member(entry, "status", where); !status.empty()) {
+        if (status != "Active" && status != "Inactive" && status != "Deleted")
+            throw util::UsageError(where + ": \"status\" must be Active, Inactive or Deleted");
+        member.status = status;
+    }
     split_name(member);
     return member;
 }

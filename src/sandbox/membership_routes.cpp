@@ -14,7 +14,7 @@ nlohmann::json member_json(const Member& member) {
     return {{"user_id", member.user_id},       {"name", member.name},
             {"given_name", member.given_name}, {"family_name", member.family_name},
             {"email", member.email},           {"lis_person_sourcedid", member.sourcedid},
-            {"roles", member.roles},           {"status", "Active"}};
+            {"roles", member.roles},           {"status", member.status}};
 }
 
 void list_members(const httplib::Request& request, httplib::Response& response,

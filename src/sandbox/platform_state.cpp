@@ -147,6 +147,35 @@ std::vector<ScoreRow> PlatformState::score_rows() const {
     return rows;
 }
 
+std::string_view to_string(CourseState state) {
+    switch (state) {
+    case CourseState::active:
+        return "active";
+    case CourseState::concluded:
+        return "concluded";
+    case CourseState::unpublished:
+        return "unpublished";
+    }
+    return "active";
+}
+
+std::optional<CourseState> parse_course_state(std::string_view text) {
+    for (auto state : {CourseState::active, CourseState::concluded, CourseState::unpublished})
+        if (text == to_string(state))
+            return state;
+    return std::nullopt;
+}
+
+CourseState PlatformState::course_state() const {
+    std::lock_guard lock(m_mutex);
+    return m_course_state;
+}
+
+void PlatformState::set_course_state(CourseState state) {
+    std::lock_guard lock(m_mutex);
+    m_course_state = state;
+}
+
 void PlatformState::clear_results() {
     std::lock_guard lock(m_mutex);
     m_scores.clear();

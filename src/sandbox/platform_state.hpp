@@ -17,6 +17,12 @@
 
 namespace gradepost::sandbox {
 
+enum class CourseState { active, concluded, unpublished };
+
+// "active", "concluded", "unpublished"; parse_course_state gives nullopt for anything else.
+std::string_view to_string(CourseState state);
+std::optional<CourseState> parse_course_state(std::string_view text);
+
 // Every score accepted for one student and line item: the stored result and how many
 // posts were accepted, in total and per score value (so a test can assert that nobody was
 // posted twice).
@@ -75,6 +81,11 @@ public:
     // Forgets results and post counts; line items, members and tokens stay.
     void clear_results();
 
+    // The course's state as an administrator set it (/_sandbox/course): active, concluded or
+    // unpublished. Score posts of a course that is not active are refused (score_routes.cpp).
+    CourseState course_state() const;
+    void set_course_state(CourseState state);
+
     // Remembers the jti until the assertion expires; false when it was seen before.
     bool remember_jti(const std::string& jti, util::Instant expires, util::Instant now);
     std::string issue_token(const std::string& client_id, const ScopeSet& scopes,
@@ -103,6 +114,7 @@ private:
     std::map<std::pair<int, std::string>, ScoreRecord> m_scores;
     std::unordered_map<std::string, AccessToken> m_tokens;
     std::unordered_map<std::string, util::Instant> m_jtis;
+    CourseState m_course_state = CourseState::active;
 };
 
 } // namespace gradepost::sandbox

@@ -5,6 +5,8 @@
 #include "sandbox/route_params.hpp"
 #include "sandbox/routes.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 
 namespace gradepost::sandbox {
@@ -16,6 +18,23 @@ void require_line_item(const SandboxContext& context, int id) {
         throw RequestError(404, "Line item not found");
 }
 
+// Canvas echoes each file with the URL of its download's progress; the files just stored
+// are the last ones of `attachment_count`.
+nlohmann::json content_items_answer(const SandboxContext& context, int id,
+                                    const std::string& user_id, const ScoreSubmission& score,
+                                    std::size_t attachment_count) {
+    auto items = nlohmann::json::array();
+    std::size_t number = attachment_count - score.files.size();
+    for (const auto& file : score.files)
+        items.push_back(
+            {{"type", "file"},
+             {"url", file.url},
+             {"title", file.title},
+             {"progress", fmt::format("{}/api/lti/progress/{}-{}-{}", context.urls.base_url(), id,
+                                      user_id, ++number)}});
+    return items;
+}
+
 void post_score(const httplib::Request& request, httplib::Response& response,
                 SandboxContext& context, CallNotes& notes) {
     int id = item_id(request);
@@ -25,22 +44,38 @@ void post_score(const httplib::Request& request, httplib::Response& response,
     if (body.is_object() && body.contains("userId") && body["userId"].is_string())
         notes.user_id = body["userId"].get<std::string>();
 
+    // Canvas checks the course before anything else of the score, with these texts.
+    switch (context.state.course_state()) {
+    case CourseState::concluded:
+        throw RequestError(422, "This course has concluded. AGS requests will no longer be "
+                                "accepted for this course.");
+    case CourseState::unpublished:
+        throw RequestError(422, "Course not available for student");
+    case CourseState::active:
+        break;
+    }
     ScoreSubmission score = parse_score(body);
     const Member* member =
         context.state.find_member(score.user_id, context.quirks.accepts_lti_user_ids);
     if (!member || !member->is_student())
         throw RequestError(422, "User not found in course or is not a student");
-    context.state.record_score(id, *member, score, context.quirks, context.options.canvas_attempts);
+    StoredResult stored = context.state.record_score(id, *member, score, context.quirks,
+                                                     context.options.canvas_attempts);
 
     response.status = context.quirks.score_status;
     switch (context.quirks.score_answer) {
     case ScoreAnswer::empty_object:
         send_json(response, context.quirks.score_status, nlohmann::json::object());
         break;
-    case ScoreAnswer::result_url:
-        send_json(response, context.quirks.score_status,
-                  {{"resultUrl", context.urls.result_url(id, member->user_id)}});
+    case ScoreAnswer::result_url: {
+        nlohmann::json answer = {{"resultUrl", context.urls.result_url(id, member->user_id)}};
+        if (score.is_new_submission && !score.files.empty())
+            answer[k_canvas_extension] = {
+                {"content_items", content_items_answer(context, id, member->user_id, score,
+                                                       stored.attachments.size())}};
+        send_json(response, context.quirks.score_status, answer);
         break;
+    }
     case ScoreAnswer::empty_body:
         break;
     }

@@ -60,6 +60,32 @@ std::optional<bool> optional_flag(const nlohmann::json& object, const char* name
     return object[name].get<bool>();
 }
 
+std::string optional_text(const nlohmann::json& object, const char* name) {
+    if (!object.contains(name) || object[name].is_null())
+        return {};
+    if (!object[name].is_string())
+        refuse(400, fmt::format("content_items: {} must be a string", name));
+    return object[name].get<std::string>();
+}
+
+std::vector<SubmittedFile> parse_files(const nlohmann::json& items) {
+    if (!items.is_array())
+        refuse(400, "content_items must be an array");
+    std::vector<SubmittedFile> files;
+    for (const auto& item : items) {
+        if (!item.is_object() || !item.contains("type") || !item["type"].is_string())
+            refuse(400, "each content item must be an object with a type");
+        if (item["type"] != "file")
+            continue; // Canvas takes only files
+        SubmittedFile file{optional_text(item, "url"), optional_text(item, "title"),
+                           optional_text(item, "media_type")};
+        if (!file.url.starts_with("https://") && !file.url.starts_with("http://"))
+            refuse(422, "content_items: a file needs the url Canvas can download it from");
+        files.push_back(std::move(file));
+    }
+    return files;
+}
+
 long long whole_seconds(util::Instant instant) {
     return std::chrono::floor<std::chrono::seconds>(instant).time_since_epoch().count();
 }
@@ -114,6 +140,8 @@ ScoreSubmission parse_score(const nlohmann::json& body) {
             score.preserves_score = *preserve;
         if (auto prioritize = optional_flag(extension, "prioritize_non_tool_grade"))
             score.prioritizes_non_tool_grade = *prioritize;
+        if (extension.contains("content_items"))
+            score.files = parse_files(extension["content_items"]);
     }
     return score;
 }
@@ -185,6 +213,8 @@ StoredResult next_result(const Quirks& quirks, const ScoreSubmission& score,
     }
     if (quirks.counts_attempts && score.is_new_submission)
         ++result.attempts;
+    if (score.is_new_submission)
+        result.attachments.insert(result.attachments.end(), score.files.begin(), score.files.end());
     return result;
 }
 

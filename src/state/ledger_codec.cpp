@@ -40,14 +40,22 @@ PostState parse_state(const std::string& name) {
     return PostState::failed;
 }
 
-std::string keys_to_json(const std::vector<std::string>& keys) {
-    return nlohmann::json(keys).dump();
+std::string keys_to_json(const std::vector<std::string>& keys, const std::string& attachment) {
+    if (attachment.empty())
+        return nlohmann::json(keys).dump();
+    return nlohmann::json{{"attempts", keys}, {"attachment", attachment}}.dump();
 }
 
-std::vector<std::string> keys_from_json(const std::string& text) {
+void read_keys_json(const std::string& text, model::SentScore& score) {
     if (text.empty())
-        return {};
-    return nlohmann::json::parse(text).get<std::vector<std::string>>();
+        return;
+    auto value = nlohmann::json::parse(text);
+    if (value.is_object()) {
+        score.attempt_keys = value.at("attempts").get<std::vector<std::string>>();
+        score.attachment = value.value("attachment", "");
+    } else {
+        score.attempt_keys = value.get<std::vector<std::string>>();
+    }
 }
 
 } // namespace gradepost::state

@@ -212,7 +212,7 @@ std::optional<SentScore> read_score(const postgres::Result& rows, int row, int f
     score.given = rows.optional_real(row, first);
     score.maximum = rows.optional_real(row, first + 1);
     score.comment = rows.text(row, first + 2);
-    score.attempt_keys = keys_from_json(rows.text(row, first + 3));
+    read_keys_json(rows.text(row, first + 3), score);
     score.timestamp = from_micros(rows.integer(row, first + 4));
     return score;
 }
@@ -221,7 +221,8 @@ std::vector<Parameter> score_parameters(const std::optional<SentScore>& score) {
     if (!score)
         return {std::nullopt, std::nullopt, std::nullopt, std::nullopt, std::nullopt};
     return {real(score->given), real(score->maximum), text(score->comment),
-            text(keys_to_json(score->attempt_keys)), number(to_micros(score->timestamp))};
+            text(keys_to_json(score->attempt_keys, score->attachment)),
+            number(to_micros(score->timestamp))};
 }
 
 class PostgresLedger final : public LedgerStore {
@@ -316,7 +317,8 @@ void PostgresLedger::mark_pending(const Target& target, std::span<const PendingS
                 given.push_back(real(pending.score.given));
                 maximum.push_back(real(pending.score.maximum));
                 comments.push_back(text(pending.score.comment));
-                keys.push_back(text(keys_to_json(pending.score.attempt_keys)));
+                keys.push_back(
+                    text(keys_to_json(pending.score.attempt_keys, pending.score.attachment)));
                 timestamps.push_back(number(to_micros(pending.score.timestamp)));
             }
             session.execute(R"sql(

@@ -225,7 +225,7 @@ std::optional<SentScore> read_score(const sqlite::Statement& row, int first) {
     score.given = row.optional_real(first);
     score.maximum = row.optional_real(first + 1);
     score.comment = row.text(first + 2);
-    score.attempt_keys = keys_from_json(row.text(first + 3));
+    read_keys_json(row.text(first + 3), score);
     score.timestamp = from_micros(row.integer(first + 4));
     return score;
 }
@@ -396,7 +396,7 @@ ON CONFLICT (target_id, user_id) DO UPDATE SET
                 .bind_real(3, score.given)
                 .bind_real(4, score.maximum)
                 .bind_text(5, score.comment)
-                .bind_text(6, keys_to_json(score.attempt_keys))
+                .bind_text(6, keys_to_json(score.attempt_keys, score.attachment))
                 .bind_integer(7, to_micros(score.timestamp))
                 .bind_integer(8, now)
                 .run();

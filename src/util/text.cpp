@@ -18,6 +18,16 @@ std::string_view trim(std::string_view text) {
     return text;
 }
 
+std::string replace_all(std::string_view text, std::string_view from, std::string_view to) {
+    std::string result;
+    result.reserve(text.size());
+    for (auto at = text.find(from); at != std::string_view::npos; at = text.find(from)) {
+        result.append(text.substr(0, at)).append(to);
+        text.remove_prefix(at + from.size());
+    }
+    return result.append(text);
+}
+
 std::uint64_t fnv1a(std::string_view text) {
     std::uint64_t hash = 14695981039346656037ULL;
     for (unsigned char byte : text) {

@@ -1,3 +1,5 @@
+#include "lti/ags_client_types.hpp"
+#include "lti/course_refusal.hpp"
 #include "lti/errors.hpp"
 #include "support/fake_transport.hpp"
 
@@ -85,3 +87,32 @@ TEST_SUITE("lti::errors") {
     }
 
 } // TEST_SUITE
+
+TEST_SUITE("lti::course_refusal") {
+
+    TEST_CASE("Canvas's course-level texts are recognised, whatever the case") {
+        CHECK(lti::course_refusal_of("This course has concluded. AGS requests will no longer be "
+                                     "accepted for this course.") ==
+              lti::CourseRefusal::course_concluded);
+        CHECK(lti::course_refusal_of("Course not available for student") ==
+              lti::CourseRefusal::course_not_available);
+        CHECK(lti::course_refusal_of("The maximum number of allowed attempts has been reached "
+                                     "for this submission") ==
+              lti::CourseRefusal::attempts_used_up);
+        CHECK(lti::course_refusal_of("THIS COURSE HAS CONCLUDED.") ==
+              lti::CourseRefusal::course_concluded);
+        // About one student, however many say it.
+        CHECK_FALSE(lti::course_refusal_of("User not found in course or is not a student"));
+        CHECK_FALSE(lti::course_refusal_of("ScoreMaximum must be greater than 0").has_value());
+    }
+
+    TEST_CASE("a refused score post carries its course-level reason") {
+        auto answer = post_answer_of(make_response(
+            422, R"({"errors":{"type":"unprocessable_entity","message":"This course has )"
+                 R"(concluded. AGS requests will no longer be accepted for this course."}})"));
+        REQUIRE(answer.course_refusal.has_value());
+        CHECK(*answer.course_refusal == lti::CourseRefusal::course_concluded);
+        CHECK(lti::explain(*answer.course_refusal).find("end date") != std::string::npos);
+        CHECK_FALSE(post_answer_of(make_response(200, "{}")).course_refusal.has_value());
+    }
+}

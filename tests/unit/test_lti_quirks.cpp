@@ -88,7 +88,7 @@ TEST_SUITE("lti::quirks") {
               true);
     }
 
-    TEST_CASE("moodle: non-final and score-less posts are refused, scores capped at the maximum") {
+    TEST_CASE("moodle: non-final, score-less and over-maximum posts are refused") {
         auto refused = adapt_score(pending(), Platform::moodle, std::nullopt);
         REQUIRE(refused.refusal);
         CHECK(*refused.refusal == "Moodle clears the grade on a non-final or score-less post");
@@ -97,9 +97,12 @@ TEST_SUITE("lti::quirks") {
         partial.grading_progress = "PendingManual";
         CHECK(adapt_score(partial, Platform::moodle, std::nullopt).refusal);
 
-        auto capped = adapt_score(graded(23, 20), Platform::moodle, std::nullopt);
-        CHECK_FALSE(capped.refusal);
-        CHECK(capped.score.score_given == 20);
+        // Moodle would keep 20 and answer 2xx: refused rather than reported as 23 posted.
+        auto over = adapt_score(graded(23, 20), Platform::moodle, std::nullopt);
+        REQUIRE(over.refusal);
+        CHECK(over.refusal->find("above the maximum (23/20): Moodle keeps at most 20") == 0);
+        // Other platforms take extra credit as sent.
+        CHECK_FALSE(adapt_score(graded(23, 20), Platform::canvas, std::nullopt).refusal);
 
         auto within = adapt_score(graded(12.5, 20), Platform::moodle, std::nullopt);
         CHECK(within.score.score_given == 12.5);

@@ -16,7 +16,7 @@ std::string text_field(std::string_view text) {
 
 constexpr std::string_view k_header =
     "user_id,action,score_given,score_maximum,http_status,error,reason,lms_score,lms_maximum,"
-    "last_posted_score,overrides_lms_edit\r\n";
+    "last_posted_score,overrides_lms_edit,attachment,attachment_progress\r\n";
 
 } // namespace
 
@@ -30,11 +30,26 @@ TEST_SUITE("report::csv") {
             {"u19", Action::skipped, std::nullopt, std::nullopt, 0, "", "already posted"},
             {"u20", Action::would_post, 1.0 / 3.0, 1.0, 0, "", "new"},
         };
-        CHECK(report::run_report_csv(report) == std::string(k_header) +
-                                                    "u17,posted,18,20,200,,,,,,\r\n"
-                                                    "u18,failed,12.5,20,422,user not found,,,,,\r\n"
-                                                    "u19,skipped,,,,,already posted,,,,\r\n"
-                                                    "u20,would_post,0.333333,1,,,new,,,,\r\n");
+        CHECK(report::run_report_csv(report) ==
+              std::string(k_header) + "u17,posted,18,20,200,,,,,,,,\r\n"
+                                      "u18,failed,12.5,20,422,user not found,,,,,,,\r\n"
+                                      "u19,skipped,,,,,already posted,,,,,,\r\n"
+                                      "u20,would_post,0.333333,1,,,new,,,,,,\r\n");
+    }
+
+    TEST_CASE("a Canvas file: attached or unchanged, with its progress URLs") {
+        model::RunReport report;
+        report.scores = {{"u17", Action::posted, 18.0, 20.0, 200, "", ""},
+                         {"u18", Action::posted, 12.0, 20.0, 200, "", ""}};
+        report.scores[0].attachment = "attached";
+        report.scores[0].attachment_progress = {"https://c/api/lti/progress/1",
+                                                "https://c/api/lti/progress/2"};
+        report.scores[1].attachment = "unchanged";
+        CHECK(report::run_report_csv(report) ==
+              std::string(k_header) +
+                  "u17,posted,18,20,200,,,,,,,attached,"
+                  "https://c/api/lti/progress/1 https://c/api/lti/progress/2\r\n"
+                  "u18,posted,12,20,200,,,,,,,unchanged,\r\n");
     }
 
     TEST_CASE("an empty report is its header") {
@@ -66,8 +81,9 @@ TEST_SUITE("report::csv") {
         report.scores = {{"=HYPERLINK(\"http://x\",\"y\")", Action::failed, std::nullopt,
                           std::nullopt, 404, "-1 not found", "@reason"}};
         CHECK(report::run_report_csv(report) ==
-              std::string(k_header) + "\"'=HYPERLINK(\"\"http://"
-                                      "x\"\",\"\"y\"\")\",failed,,,404,'-1 not found,'@reason,,,,\r\n");
+              std::string(k_header) +
+                  "\"'=HYPERLINK(\"\"http://"
+                  "x\"\",\"\"y\"\")\",failed,,,404,'-1 not found,'@reason,,,,,,\r\n");
     }
 
     TEST_CASE("render_csv writes plain numbers as numbers and escapes text") {

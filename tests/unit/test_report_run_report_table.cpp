@@ -65,6 +65,16 @@ TEST_SUITE("report::run_report_table") {
         CHECK(text.find("failed") == std::string::npos);
     }
 
+    TEST_CASE("a Canvas file shows as attached, with its progress URL, or unchanged") {
+        auto report = small_report();
+        report.scores[0].attachment = "attached";
+        report.scores[0].attachment_progress = {"https://c/api/lti/progress/7"};
+        report.scores[2].attachment = "unchanged";
+        auto table = report::run_report_table(report, report::Style{});
+        CHECK(table.find("file attached (https://c/api/lti/progress/7)") != std::string::npos);
+        CHECK(table.find("already posted; file unchanged") != std::string::npos);
+    }
+
     TEST_CASE("a failure without a response shows the error alone") {
         model::RunReport report;
         report.counts = {1, 1, 1, 0, 1, 0};

@@ -173,6 +173,34 @@ TEST_SUITE("sandbox::rules") {
         CHECK(preserved.grading_progress == "PendingManual");
     }
 
+    TEST_CASE("Canvas content items: files are kept on a new submission only") {
+        auto body = nlohmann::json{
+            {"userId", "1001"},
+            {"scoreGiven", 8},
+            {"scoreMaximum", 10},
+            {"activityProgress", "Completed"},
+            {"gradingProgress", "FullyGraded"},
+            {"timestamp", "2026-11-22T14:03:00Z"},
+            {k_canvas_extension,
+             {{"content_items",
+               {{{"type", "file"}, {"url", "https://f.example/a.pdf"}, {"title", "A"}},
+                {{"type", "link"}, {"url", "https://f.example/ignored"}}}}}}};
+        auto submission = parse_score(body);
+        REQUIRE(submission.files.size() == 1);
+        CHECK(submission.files[0].title == "A");
+        auto stored = next_result(quirks_for(QuirkMode::canvas), submission, std::nullopt);
+        CHECK(stored.attachments.size() == 1);
+
+        body[k_canvas_extension]["new_submission"] = false;
+        auto repost = next_result(quirks_for(QuirkMode::canvas), parse_score(body), stored);
+        CHECK(repost.attachments.size() == 1);
+
+        body[k_canvas_extension]["content_items"] = {{{"type", "file"}}};
+        CHECK(refusal_status([&] { parse_score(body); }) == 422);
+        body[k_canvas_extension]["content_items"] = "a.pdf";
+        CHECK(refusal_status([&] { parse_score(body); }) == 400);
+    }
+
     TEST_CASE("score value keys") {
         CHECK(score_value_key(8.0) == "8");
         CHECK(score_value_key(8.25) == "8.25");
