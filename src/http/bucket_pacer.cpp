@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
-#include <vector>
 
 namespace gradepost::http {
 
@@ -16,7 +15,8 @@ namespace {
 constexpr double k_drain_window_seconds = 2.0;
 // Less drain time than this says little next to the rounding.
 constexpr double k_least_drain_seconds = 0.1;
-constexpr std::size_t k_preflight_samples = 7;
+constexpr std::size_t k_preflight_samples = 16;
+constexpr double k_undrained_seconds = 0.002;
 
 std::optional<double> header_number(const Response& response, std::string_view name) {
     auto value = response.header(name);
@@ -75,8 +75,17 @@ void BucketPacer::on_response(const Response& response, util::Instant sent_at, i
         return;
     double cost = header_number(response, "X-Request-Cost").value_or(0);
     Answer answer{*remaining, now, in_flight};
+    answer.is_alone =
+        m_last && m_last->in_flight == 0 && in_flight == 0 && m_starts_since_last == 1;
+    bool is_refused = is_throttled(response);
+    // The model let through a request the bucket had no room for: its charge is more than
+    // what remained; measure it again.
+    if (is_refused) {
+        m_preflight_samples.clear();
+        m_refused_below = std::max(m_refused_below, answer.remaining);
+    }
     if (m_last)
-        learn(answer, cost, is_throttled(response));
+        learn(answer, cost, is_refused);
     m_highest_remaining = std::max(m_highest_remaining, answer.remaining);
     m_highest_cost = std::max(m_highest_cost, cost);
     m_last = answer;
@@ -91,9 +100,11 @@ void BucketPacer::learn(const Answer& answer, double cost, bool is_refused) {
     // The one request sent since the last answer is this one, and it ran alone: the bucket
     // drained for the whole interval, unless it ran empty. The level at the last answer was
     // at least the highest remaining seen minus that answer's; draining less than that level
-    // it cannot have run empty.
-    if (m_last->in_flight == 0 && answer.in_flight == 0 && m_starts_since_last == 1) {
-        if (seconds > 0 && rise < m_highest_remaining - m_last->remaining) {
+    // it cannot have run empty. The last answer must have come alone too: answers of requests
+    // that ran together may be read in another order than they were written, and the last
+    // one read is then not the latest state.
+    if (answer.is_alone) {
+        if (m_last->is_alone && seconds > 0 && rise < m_highest_remaining - m_last->remaining) {
             m_drain_samples.push_back({rise, seconds});
             m_drain_seconds += seconds;
             while (m_drain_seconds - m_drain_samples.front().seconds >= k_drain_window_seconds) {
@@ -104,13 +115,22 @@ void BucketPacer::learn(const Answer& answer, double cost, bool is_refused) {
         return;
     }
 
-    // Nothing started between the two answers, and this request was running at the platform
-    // when the last answer was written (it started a round trip before that answer came): its
-    // pre-flight charge, in the last `remaining`, came back with it.
-    bool was_counted = m_starts_since_last == 0 && m_last->in_flight > 0 && !is_refused &&
-                       m_shortest_round_trip && m_last_start + *m_shortest_round_trip <= m_last->at;
-    if (was_counted) {
-        double charge = rise - drain_rate().value_or(0) * seconds;
+    // Two requests ran and nothing started since: the only change between the two answers is
+    // this request's end, which gave its pre-flight charge back if it was charged when the
+    // other's answer was written. It was if it reached the platform by then (it started a
+    // round trip before that answer came) and its handling had begun; a platform that
+    // answers at once often has not, and the rise is then about 0 (or negative, the two
+    // answers written in the other order). Answers read together may also have been written
+    // in another order than they are read, and a rise then holds two or three charges. So
+    // samples come near 0 or near a multiple of the charge: the smallest one clear of 0 is it.
+    bool is_last_of_two = m_starts_since_last == 0 && m_last->in_flight == 1 &&
+                          answer.in_flight == 0 && m_shortest_round_trip &&
+                          m_last_start + *m_shortest_round_trip <= m_last->at;
+    // The drain over the interval is taken out: while it is unknown, only over an interval
+    // short enough for any drain to be lost in the rounding.
+    auto drain = drain_rate();
+    if (is_last_of_two && !is_refused && (drain || seconds <= k_undrained_seconds)) {
+        double charge = rise - drain.value_or(0) * seconds;
         m_preflight_samples.push_back(std::max(charge, 0.0));
         if (m_preflight_samples.size() > k_preflight_samples)
             m_preflight_samples.pop_front();
@@ -129,15 +149,15 @@ std::optional<double> BucketPacer::drain_rate() const {
     return units / seconds;
 }
 
-// The lower median: another request that ended at the platform between the two answers, its
-// own answer still on the way, doubles a sample now and then.
+// Until a request is seen giving a charge back, Canvas's default; never below what a refusal
+// proved. A sample within a margin and a request's cost of 0 says nothing.
 double BucketPacer::preflight_charge() const {
-    if (m_preflight_samples.empty())
-        return k_default_preflight_charge;
-    std::vector<double> sorted(m_preflight_samples.begin(), m_preflight_samples.end());
-    auto middle = sorted.begin() + static_cast<std::ptrdiff_t>((sorted.size() - 1) / 2);
-    std::nth_element(sorted.begin(), middle, sorted.end());
-    return *middle;
+    double clear_of_zero = k_margin_units + m_highest_cost;
+    std::optional<double> seen;
+    for (double sample : m_preflight_samples)
+        if (sample > clear_of_zero && (!seen || sample < *seen))
+            seen = sample;
+    return std::max(seen.value_or(k_default_preflight_charge), m_refused_below);
 }
 
 double BucketPacer::margin() const {

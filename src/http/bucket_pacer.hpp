@@ -62,6 +62,7 @@ private:
         double remaining = 0;
         util::Instant at{};
         int in_flight = 0;
+        bool is_alone = false; // its request was the only one from its start to this answer
     };
     struct DrainSample {
         double units = 0;
@@ -80,6 +81,7 @@ private:
     std::deque<DrainSample> m_drain_samples; // the last k_drain_window_seconds or so
     double m_drain_seconds = 0;              // of the samples kept
     std::deque<double> m_preflight_samples;
+    double m_refused_below = 0; // a refused request's charge was more than what remained
 };
 
 } // namespace gradepost::http
