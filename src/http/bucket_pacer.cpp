@@ -77,7 +77,8 @@ void BucketPacer::on_response(const Response& response, util::Instant sent_at, i
     Answer answer{*remaining, now, in_flight};
     answer.is_alone =
         m_last && m_last->in_flight == 0 && in_flight == 0 && m_starts_since_last == 1;
-    bool is_refused = is_throttled(response);
+    // Canvas's own refusal; a 429 is some other limit, not the bucket's.
+    bool is_refused = response.status == 403 && is_throttled(response);
     // The model let through a request the bucket had no room for: its charge is more than
     // what remained; measure it again.
     if (is_refused) {

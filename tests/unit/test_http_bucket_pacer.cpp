@@ -20,6 +20,8 @@ http::Response bucket_answer(double remaining, double cost, int status = 200) {
                         {"X-Request-Cost", fmt::format("{:.6f}", cost)}};
     if (status == 403)
         response.body = "403 Forbidden (Rate Limit Exceeded)";
+    if (status == 429)
+        response.body = "Too Many Requests";
     return response;
 }
 
@@ -241,6 +243,11 @@ TEST_SUITE("http::bucket_pacer") {
         pacer.on_response(bucket_answer(200, 1), sent, 1, clock.now());
         pacer.on_response(bucket_answer(209, 1), sent, 0, clock.now());
         CHECK(pacer.preflight_charge() == doctest::Approx(10));
+        // A 429 is another limit than the bucket's: it proves nothing about the charge.
+        pacer.on_start(clock.now());
+        pacer.on_response(bucket_answer(650, 0, 429), clock.now(), 0, clock.now());
+        CHECK(pacer.preflight_charge() == doctest::Approx(10));
+        CHECK(pacer.may_start(0, clock.now()));
         pacer.on_start(clock.now());
         pacer.on_response(bucket_answer(5, 0, 403), clock.now(), 0, clock.now());
         CHECK(pacer.preflight_charge() == http::k_default_preflight_charge);
