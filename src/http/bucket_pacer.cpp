@@ -16,6 +16,7 @@ constexpr double k_drain_window_seconds = 2.0;
 // Less drain time than this says little next to the rounding.
 constexpr double k_least_drain_seconds = 0.1;
 constexpr std::size_t k_preflight_samples = 16;
+// While the drain is unknown, a charge is measured only between answers this close together.
 constexpr double k_undrained_seconds = 0.002;
 
 std::optional<double> header_number(const Response& response, std::string_view name) {
