@@ -1,12 +1,14 @@
 #include "batch/execute.hpp"
 
 #include "batch/early_stop.hpp"
+#include "batch/ledger_writer.hpp"
 #include "batch/reconcile.hpp"
 #include "util/interrupt.hpp"
 #include "util/log.hpp"
 
 #include <algorithm>
 #include <map>
+#include <utility>
 
 namespace gradepost::batch {
 
@@ -188,20 +190,28 @@ model::RunReport execute(const model::Plan& plan, const state::Target& target,
     for (const auto& sending : sendings)
         scores.push_back(sending.score);
 
-    // Journal the intent before the first byte of a score leaves, so a crash loses nothing:
-    // a chunk at a time, as its first score is about to go, while the previous chunk's posts
-    // are still in flight (the pipeline never drains for the journal).
-    std::size_t journaled = 0;
+    // Journal the intent before the first byte of a score leaves, so a crash loses nothing.
+    // The ledger's commits run on a thread of their own (LedgerWriter), a chunk ahead: when a
+    // chunk's first score is about to go, its intent is committed already and the next
+    // chunk's is being written, so the pipeline never waits for the disk.
+    LedgerWriter writer(ledger, target);
+    std::vector<std::uint64_t> chunk_tickets;
+    std::size_t journaled = 0; // scores whose intent is queued
+    auto journal_chunk = [&] {
+        auto chunk_end = std::min(journaled + options.chunk_size, sendings.size());
+        std::vector<state::PendingScore> pending;
+        pending.reserve(chunk_end - journaled);
+        for (std::size_t i = journaled; i < chunk_end; ++i)
+            pending.push_back({sendings[i].score.user_id,
+                               sent_score_of(sendings[i].score, sendings[i].entry->score)});
+        chunk_tickets.push_back(writer.journal(std::move(pending)));
+        journaled = chunk_end;
+    };
     auto journal_through = [&](std::size_t index) {
-        while (index >= journaled) {
-            auto chunk_end = std::min(journaled + options.chunk_size, sendings.size());
-            std::vector<state::PendingScore> pending;
-            for (std::size_t i = journaled; i < chunk_end; ++i)
-                pending.push_back({sendings[i].score.user_id,
-                                   sent_score_of(sendings[i].score, sendings[i].entry->score)});
-            ledger.mark_pending(target, pending);
-            journaled = chunk_end;
-        }
+        auto chunk = index / options.chunk_size;
+        while (chunk_tickets.size() <= chunk + 1 && journaled < sendings.size())
+            journal_chunk();
+        writer.wait_for(chunk_tickets[chunk]);
     };
 
     // Record what the platform answered, a chunk at a time; unanswered posts stay pending,
@@ -234,10 +244,8 @@ model::RunReport execute(const model::Plan& plan, const state::Target& target,
             else
                 results.push_back({user_id, false, answer.http_status, answer.error});
         }
-        if (results.size() >= options.chunk_size) {
-            ledger.record_results(target, results);
-            results.clear();
-        }
+        if (results.size() >= options.chunk_size)
+            writer.record(std::exchange(results, {}));
     };
     if (!sendings.empty() && !util::is_interrupted()) {
         // A course-level refusal of the first answers stops the run: the rest stay unsent.
@@ -260,7 +268,9 @@ model::RunReport execute(const model::Plan& plan, const state::Target& target,
             outcome.action = model::Action::skipped;
             outcome.reason = k_not_sent;
         }
-    ledger.record_results(target, results);
+    writer.record(std::move(results));
+    // From here the ledger is read and written on this thread again.
+    writer.finish();
     ledger.withdraw_pending(target, not_sent);
 
     std::map<std::string, model::Outcome*> outcome_of_user;

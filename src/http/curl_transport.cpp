@@ -76,6 +76,7 @@ struct Transfer {
     EasyHandle easy;
     HeaderList header_list;
     std::size_t index = 0;
+    util::Instant started{}; // this send's start, on the transport's clock
     Response response;
     std::array<char, CURL_ERROR_SIZE> error{};
     std::size_t header_bytes = 0;
@@ -378,6 +379,7 @@ private:
     void start(std::size_t index, util::Instant now) {
         auto transfer = m_session.acquire();
         transfer->index = index;
+        transfer->started = now;
         m_session.configure(*transfer, request_at(index));
         // Every send of a request shares one budget (--timeout) counted from its first send,
         // so a platform that never answers ends the request once, not once per retry.
@@ -447,7 +449,8 @@ private:
         trace_response(request, response);
 
         auto now = m_session.clock.now();
-        m_session.throttle.on_response(response, now);
+        m_session.throttle.on_response(response, transfer.started,
+                                       static_cast<int>(m_active.size()), now);
         if (response.status == 401)
             ++m_counts.unauthorized;
         if (is_throttled(response))
@@ -524,12 +527,13 @@ private:
     int poll_timeout() const {
         auto timeout = k_poll_interval;
         const auto& throttle = m_session.throttle;
-        if (!util::is_interrupted() && static_cast<int>(m_active.size()) < throttle.window()) {
+        int in_flight = static_cast<int>(m_active.size());
+        if (!util::is_interrupted() && in_flight < throttle.window()) {
             std::optional<util::Instant> due;
             if (has_fresh())
-                due = throttle.next_start();
+                due = throttle.next_start(in_flight);
             else if (!m_retries.empty())
-                due = std::max(m_retries.begin()->first, throttle.next_start());
+                due = std::max(m_retries.begin()->first, throttle.next_start(in_flight));
             if (due) {
                 auto wait =
                     std::chrono::ceil<std::chrono::milliseconds>(*due - m_session.clock.now());
