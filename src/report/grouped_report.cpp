@@ -2,6 +2,7 @@
 
 #include "report/color.hpp"
 #include "report/json_text.hpp"
+#include "report/request_counts_json.hpp"
 #include "report/text.hpp"
 
 #include <fmt/format.h>
@@ -160,14 +161,8 @@ std::string grouped_report_json(const model::GroupedReport& report) {
                    "\"selected\": {}, \"posted\": {}, \"failed\": {}, \"skipped\": {}}}",
                    report.runs.size(), total.rows, total.students, total.selected, total.posted,
                    total.failed, total.skipped);
-    if (const auto& requests = report.requests)
-        fmt::format_to(to,
-                       ",\n  \"requests\": {{\"token\": {}, \"score_posts\": {}, \"sends\": {}, "
-                       "\"retries\": {}, \"unauthorized\": {}, \"throttled\": {}, "
-                       "\"pacer_wait_s\": {:.3f}}}",
-                       requests->token_requests, requests->score_posts, requests->sends,
-                       requests->retries, requests->unauthorized, requests->throttled,
-                       requests->pacer_wait_seconds);
+    if (report.requests)
+        append_request_counts_json(out, *report.requests);
     out.append(",\n  \"line_items\": [");
     for (std::size_t i = 0; i < report.runs.size(); ++i) {
         const auto& run = report.runs[i];

@@ -2,6 +2,7 @@
 #include "report/json_text.hpp"
 #include "report/number.hpp"
 #include "report/render.hpp"
+#include "report/request_counts_json.hpp"
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -99,14 +100,8 @@ std::string run_report_json(const model::RunReport& report) {
                    "\"posted\": {}, \"failed\": {}, \"skipped\": {}}}",
                    counts.rows, counts.students, counts.selected, counts.posted, counts.failed,
                    counts.skipped);
-    if (const auto& requests = report.requests)
-        fmt::format_to(to,
-                       ",\n  \"requests\": {{\"token\": {}, \"score_posts\": {}, \"sends\": {}, "
-                       "\"retries\": {}, \"unauthorized\": {}, \"throttled\": {}, "
-                       "\"pacer_wait_s\": {:.3f}}}",
-                       requests->token_requests, requests->score_posts, requests->sends,
-                       requests->retries, requests->unauthorized, requests->throttled,
-                       requests->pacer_wait_seconds);
+    if (report.requests)
+        append_request_counts_json(out, *report.requests);
     if (!report.stopped_early.empty()) {
         out.append(",\n  \"stopped_early\": {\"reason\": ");
         append_json_string(out, report.stop_reason);
