@@ -53,15 +53,16 @@ std::vector<std::string> sync_scopes() {
             std::string(lti::k_scope_lineitem_readonly), std::string(lti::k_scope_lineitem)};
 }
 
-// The connections of a sync: one per profile and course, for the course's URLs; the courses
-// of one profile share the first's transport and token source, so one client id gets one
-// token and one concurrency budget (and one Canvas bucket).
+// The connections of a sync: one per profile and course, for the course's URLs; the
+// connections of one platform and client id (whatever profiles name them) share the first's
+// transport and token source, so one client gets one token and one concurrency budget (and
+// one Canvas bucket).
 class SyncConnections {
 public:
     explicit SyncConnections(const GlobalOptions& globals) : m_globals(globals) {}
     SyncConnections(const SyncConnections&) = delete;
     SyncConnections& operator=(const SyncConnections&) = delete;
-    // A course's connection goes before the first of its profile, whose tokens it holds.
+    // A course's connection goes before the first of its client, whose tokens it holds.
     ~SyncConnections() {
         while (!m_entries.empty())
             m_entries.pop_back();
@@ -82,6 +83,7 @@ public:
 private:
     struct Entry {
         std::string profile, course;
+        std::string platform; // Connection::platform_key(): token URL and client id
         std::unique_ptr<GlobalOptions> options;
         std::unique_ptr<Connection> connection;
     };
@@ -90,16 +92,20 @@ private:
         for (auto& entry : m_entries)
             if (entry.profile == job.profile && entry.course == job.course)
                 return entry;
-        Entry entry{job.profile, job.course, std::make_unique<GlobalOptions>(m_globals), nullptr};
+        Entry entry{job.profile, job.course, "", std::make_unique<GlobalOptions>(m_globals),
+                    nullptr};
         if (!job.profile.empty())
             entry.options->profile = job.profile;
         if (!job.course.empty())
             entry.options->connection.course = job.course;
-        auto first = std::find_if(m_entries.begin(), m_entries.end(),
-                                  [&](const Entry& other) { return other.profile == job.profile; });
-        entry.connection = first == m_entries.end()
-                               ? std::make_unique<Connection>(*entry.options, sync_scopes())
-                               : std::make_unique<Connection>(*entry.options, *first->connection);
+        // Connections contact nothing until used: this one only reads the profile.
+        entry.connection = std::make_unique<Connection>(*entry.options, sync_scopes());
+        entry.platform = entry.connection->platform_key();
+        auto first = std::find_if(m_entries.begin(), m_entries.end(), [&](const Entry& other) {
+            return other.platform == entry.platform;
+        });
+        if (first != m_entries.end())
+            entry.connection = std::make_unique<Connection>(*entry.options, *first->connection);
         m_entries.push_back(std::move(entry));
         return m_entries.back();
     }
