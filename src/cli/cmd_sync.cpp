@@ -129,9 +129,12 @@ int run_sync(const GlobalOptions& globals, const SyncOptions& options) {
     InterruptGuard interrupt_guard;
     model::GroupedReport report;
     report.command = "sync";
-    for (const auto& [job, parts] : planned) {
+    for (const auto& planned_job : planned) {
         if (util::is_interrupted())
             break;
+        // Named, not bound: a lambda below captures the job (clang refuses bindings there).
+        const auto& job = planned_job.first;
+        const auto& parts = planned_job.second;
         const auto& job_globals = connections.options_for(job);
         auto request_for = [&](const LineItemPart& part) {
             batch::PostRequest request;

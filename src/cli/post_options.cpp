@@ -1,6 +1,7 @@
 #include "cli/post_options.hpp"
 
 #include "cli/connection.hpp"
+#include "cli/line_item_parts.hpp"
 #include "lti/token.hpp"
 
 #include <CLI/CLI.hpp>
