@@ -331,11 +331,11 @@ std::unique_ptr<LedgerStore> open_sqlite_ledger(const std::filesystem::path& pat
 
 std::map<std::string, LedgerEntry> SqliteLedger::entries(const Target& target) const {
     std::map<std::string, LedgerEntry> entries;
-    auto* connection = readable();
-    if (!connection)
+    auto* database = readable();
+    if (!database)
         return entries;
     guarded(path, [&] {
-        auto query = connection->prepare(R"sql(
+        auto query = database->prepare(R"sql(
 SELECT e.user_id, e.state,
        e.posted_given, e.posted_maximum, e.posted_comment, e.posted_attempt_keys,
        e.posted_timestamp,
@@ -364,13 +364,13 @@ WHERE t.platform = ?1 AND t.line_item = ?2
 }
 
 void SqliteLedger::mark_pending(const Target& target, std::span<const PendingScore> scores) {
-    auto& connection = writable();
+    auto& database = writable();
     if (scores.empty())
         return;
     guarded(path, [&] {
-        sqlite::Transaction transaction(connection);
-        auto target_id = find_or_add_target(connection, target);
-        auto upsert = connection.prepare(R"sql(
+        sqlite::Transaction transaction(database);
+        auto target_id = find_or_add_target(database, target);
+        auto upsert = database.prepare(R"sql(
 INSERT INTO entries (target_id, user_id, state, flight_given, flight_maximum, flight_comment,
                      flight_attempt_keys, flight_timestamp, http_status, error, last_timestamp,
                      updated_at)
@@ -406,14 +406,14 @@ ON CONFLICT (target_id, user_id) DO UPDATE SET
 }
 
 void SqliteLedger::record_results(const Target& target, std::span<const PostResult> results) {
-    auto& connection = writable();
+    auto& database = writable();
     if (results.empty())
         return;
     guarded(path, [&] {
-        sqlite::Transaction transaction(connection);
-        auto target_id = find_or_add_target(connection, target);
+        sqlite::Transaction transaction(database);
+        auto target_id = find_or_add_target(database, target);
         // Before the entry changes: the history row takes the in-flight score it answers.
-        auto history = connection.prepare(R"sql(
+        auto history = database.prepare(R"sql(
 INSERT INTO posts (target_id, user_id, state, given, maximum, timestamp, http_status, error,
                    recorded_at)
 SELECT ?1, ?2, ?3, e.flight_given, e.flight_maximum, e.flight_timestamp, ?4, ?5, ?6
@@ -422,7 +422,7 @@ FROM (SELECT 1) LEFT JOIN entries e ON e.target_id = ?1 AND e.user_id = ?2
         // SET expressions all read the row as it was, so posted_* take the old flight_*
         // (when there is one: a result without a pending post only updates the status).
         // ?7 is 1 when the platform accepted the post.
-        auto upsert = connection.prepare(R"sql(
+        auto upsert = database.prepare(R"sql(
 INSERT INTO entries (target_id, user_id, state, http_status, error, updated_at)
 VALUES (?1, ?2, ?3, ?4, ?5, ?6)
 ON CONFLICT (target_id, user_id) DO UPDATE SET
@@ -468,20 +468,20 @@ ON CONFLICT (target_id, user_id) DO UPDATE SET
 }
 
 void SqliteLedger::withdraw_pending(const Target& target, std::span<const std::string> user_ids) {
-    auto& connection = writable();
+    auto& database = writable();
     if (user_ids.empty())
         return;
     guarded(path, [&] {
-        sqlite::Transaction transaction(connection);
-        auto target_id = find_target(connection, target);
+        sqlite::Transaction transaction(database);
+        auto target_id = find_target(database, target);
         if (!target_id)
             return;
-        auto remove = connection.prepare(R"sql(
+        auto remove = database.prepare(R"sql(
 DELETE FROM entries
 WHERE target_id = ?1 AND user_id = ?2 AND state = 'pending' AND posted_timestamp IS NULL
   AND NOT EXISTS (SELECT 1 FROM posts WHERE target_id = ?1 AND user_id = ?2)
 )sql");
-        auto restore = connection.prepare(R"sql(
+        auto restore = database.prepare(R"sql(
 WITH latest AS (
     SELECT state, http_status, error FROM posts
     WHERE target_id = ?1 AND user_id = ?2 ORDER BY id DESC LIMIT 1
@@ -509,11 +509,11 @@ WHERE target_id = ?1 AND user_id = ?2 AND state = 'pending'
 
 std::vector<LineItemSummary> SqliteLedger::line_items() const {
     std::vector<LineItemSummary> summaries;
-    auto* connection = readable();
-    if (!connection)
+    auto* database = readable();
+    if (!database)
         return summaries;
     guarded(path, [&] {
-        auto query = connection->prepare(R"sql(
+        auto query = database->prepare(R"sql(
 SELECT t.platform, t.line_item, count(*),
        sum(e.state = 'posted'), sum(e.state = 'pending'), sum(e.state = 'failed'),
        max(e.last_timestamp)
@@ -538,17 +538,17 @@ ORDER BY t.platform, t.line_item
 }
 
 std::size_t SqliteLedger::forget(const Target& target, const std::optional<std::string>& user_id) {
-    auto& connection = writable();
+    auto& database = writable();
     return guarded(path, [&]() -> std::size_t {
-        sqlite::Transaction transaction(connection);
-        auto target_id = find_target(connection, target);
+        sqlite::Transaction transaction(database);
+        auto target_id = find_target(database, target);
         if (!target_id)
             return 0;
         const char* only_user = user_id ? " AND user_id = ?2" : "";
         auto history =
-            connection.prepare(fmt::format("DELETE FROM posts WHERE target_id = ?1{}", only_user));
-        auto entries = connection.prepare(
-            fmt::format("DELETE FROM entries WHERE target_id = ?1{}", only_user));
+            database.prepare(fmt::format("DELETE FROM posts WHERE target_id = ?1{}", only_user));
+        auto entries =
+            database.prepare(fmt::format("DELETE FROM entries WHERE target_id = ?1{}", only_user));
         for (auto* statement : {&history, &entries}) {
             statement->bind_integer(1, *target_id);
             if (user_id)
@@ -556,11 +556,9 @@ std::size_t SqliteLedger::forget(const Target& target, const std::optional<std::
         }
         history.run();
         entries.run();
-        auto removed = static_cast<std::size_t>(connection.changes());
+        auto removed = static_cast<std::size_t>(database.changes());
         if (!user_id)
-            connection.prepare("DELETE FROM targets WHERE id = ?1")
-                .bind_integer(1, *target_id)
-                .run();
+            database.prepare("DELETE FROM targets WHERE id = ?1").bind_integer(1, *target_id).run();
         transaction.commit();
         return removed;
     });
@@ -568,13 +566,13 @@ std::size_t SqliteLedger::forget(const Target& target, const std::optional<std::
 
 std::vector<TargetContents> SqliteLedger::contents() const {
     std::vector<TargetContents> all;
-    auto* connection = readable();
-    if (!connection)
+    auto* database = readable();
+    if (!database)
         return all;
     guarded(path, [&] {
-        auto targets = connection->prepare(
+        auto targets = database->prepare(
             "SELECT id, platform, line_item FROM targets ORDER BY platform, line_item");
-        auto history = connection->prepare(R"sql(
+        auto history = database->prepare(R"sql(
 SELECT user_id, state, given, maximum, timestamp, http_status, error, recorded_at
 FROM posts WHERE target_id = ?1 ORDER BY id
 )sql");
