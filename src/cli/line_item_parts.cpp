@@ -74,8 +74,14 @@ void check_line_item_parts(const std::vector<LineItemPart>& parts) {
 void take_line_item_maximum(LineItemPart& part, Connection& connection) {
     if (!part.needs_line_item_maximum)
         return;
-    part.line_item.url = resolve_line_item(part.line_item, connection);
-    auto item = connection.client().get_line_item(part.line_item.url);
+    // A line item found by its label comes with its maximum: no second request for it.
+    lti::LineItem item;
+    if (part.line_item.is_found_by_filters()) {
+        item = find_line_item(part.line_item, connection);
+        part.line_item.url = item.id;
+    } else {
+        item = connection.client().get_line_item(part.line_item.url);
+    }
     if (item.score_maximum > 0)
         part.input.maximum = item.score_maximum;
     part.needs_line_item_maximum = false;
