@@ -272,16 +272,14 @@ AgsClient::post_scores(const std::string& line_item_url, std::span<const Score> 
         return {};
     std::string url = append_path(line_item_url, "scores");
     confine(url, "the score URL of the line item");
-    std::vector<http::Request> requests;
-    requests.reserve(scores.size());
-    for (const auto& score : scores) {
+    auto request_for = [&](const Score& score) {
         http::Request request;
         request.method = "POST";
         request.url = url;
         request.headers.emplace_back("Content-Type", std::string(k_media_score));
         request.body = score_document(score, m_platform).dump();
-        requests.push_back(std::move(request));
-    }
+        return request;
+    };
 
     // Single-flight renewal: the token goes on each request just before its first send. A
     // 401, or a token due for renewal, holds back every request not yet sent while those in
@@ -294,10 +292,12 @@ AgsClient::post_scores(const std::string& line_item_url, std::span<const Score> 
     bool renewed_after_401 = false;
     while (!pending.empty()) {
         m_tokens.token(); // renews a token that is due before anything is sent
+        // Built for each round rather than kept and copied: a round after a renewal is rare,
+        // and a copy of every request cost the first round as much as building them.
         std::vector<http::Request> batch;
         batch.reserve(pending.size());
         for (std::size_t index : pending)
-            batch.push_back(requests[index]);
+            batch.push_back(request_for(scores[index]));
         std::vector<std::size_t> again;
         bool saw_unauthorized = false;
         bool token_worked = false;
