@@ -292,8 +292,8 @@ AgsClient::post_scores(const std::string& line_item_url, std::span<const Score> 
     bool renewed_after_401 = false;
     while (!pending.empty()) {
         m_tokens.token(); // renews a token that is due before anything is sent
-        // Built for each round rather than kept and copied: a round after a renewal is rare,
-        // and a copy of every request cost the first round as much as building them.
+        // Built for each round rather than built once and copied into every round: a round
+        // after a renewal is rare, and the copy delayed the first send of every post.
         std::vector<http::Request> batch;
         batch.reserve(pending.size());
         for (std::size_t index : pending)
