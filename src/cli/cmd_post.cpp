@@ -40,7 +40,7 @@ int run_wide_post(const GlobalOptions& globals, const PostOptions& options) {
         for (auto& part : parts) {
             took_maximum = took_maximum || part.needs_line_item_maximum;
             take_line_item_maximum(part, connection);
-            part.line_item.url = resolve_line_item(part.line_item, connection);
+            resolve_part_line_item(part, connection);
         }
         // Columns scored out of their line item's maximum are checked now that it is known.
         if (took_maximum)

@@ -24,7 +24,8 @@ void add_wide_options(CLI::App& command, bool& is_wide, std::vector<std::string>
 std::vector<LineItemPart> line_item_parts(const InputOptions& input,
                                           const LineItemChoice& line_item, bool is_wide,
                                           const std::vector<std::string>& columns) {
-    LineItemPart base{line_item.url.empty() ? line_item.label : line_item.url, input, line_item};
+    LineItemPart base{line_item.url.empty() ? line_item.label : line_item.url, input, line_item,
+                      false, std::nullopt};
     if (!is_wide) {
         if (!columns.empty())
             throw util::UsageError("--columns chooses the score columns of --wide: add --wide");
@@ -79,12 +80,23 @@ void take_line_item_maximum(LineItemPart& part, Connection& connection) {
     if (part.line_item.is_found_by_filters()) {
         item = find_line_item(part.line_item, connection);
         part.line_item.url = item.id;
+        part.line_item_maximum = item.score_maximum;
     } else {
         item = connection.client().get_line_item(part.line_item.url);
     }
     if (item.score_maximum > 0)
         part.input.maximum = item.score_maximum;
     part.needs_line_item_maximum = false;
+}
+
+void resolve_part_line_item(LineItemPart& part, Connection& connection) {
+    if (!part.line_item.is_found_by_filters()) {
+        part.line_item.url = resolve_line_item(part.line_item, connection);
+        return;
+    }
+    auto item = find_line_item(part.line_item, connection);
+    part.line_item.url = item.id;
+    part.line_item_maximum = item.score_maximum;
 }
 
 std::vector<model::LineItemRun>
@@ -105,7 +117,7 @@ run_line_item_parts(const std::vector<LineItemPart>& parts,
                 request = request_for(current);
             }
             PostPlatform platform(connection, current.line_item, current.input.roster_file,
-                                  request.is_offline);
+                                  request.is_offline, current.line_item_maximum);
             run.report = batch::run_post(request, platform, util::system_clock(), observer);
             run.exit_code = static_cast<int>(batch::exit_code_of(*run.report));
         } catch (const util::Error& error) {

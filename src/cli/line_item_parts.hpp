@@ -8,6 +8,7 @@
 #include "model/line_item_run.hpp"
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -29,6 +30,9 @@ struct LineItemPart {
     // A wide column with no maximum in the export (Moodle's "Quiz: Week 1 (Real)") and no
     // --max: its scores are out of its line item's scoreMaximum, read before it is posted.
     bool needs_line_item_maximum = false;
+    // The scoreMaximum of the line item found or created by the label, once resolved: the
+    // post compares the export's maximum with it (batch/maximum_mismatch.hpp).
+    std::optional<double> line_item_maximum;
 };
 
 // The parts of a run. Not wide: the run itself, one part. Wide: one part per score column of
@@ -50,6 +54,10 @@ void check_line_item_parts(const std::vector<LineItemPart>& parts);
 // Gives a part that needs it its line item's maximum: finds the line item (setting its URL)
 // and reads its scoreMaximum. Throws util::UsageError when the line item is not found.
 void take_line_item_maximum(LineItemPart& part, Connection& connection);
+
+// Sets the part's line item URL: as given, or found (created with --create) by the label,
+// keeping the found line item's maximum. Throws util::UsageError as resolve_line_item().
+void resolve_part_line_item(LineItemPart& part, Connection& connection);
 
 // Posts (or plans) each part in turn over one connection: one token, and per line item one
 // lock and one read of its results. What stops one line item (its lock held, its label not

@@ -6,9 +6,11 @@
 namespace gradepost::cli {
 
 PostPlatform::PostPlatform(Connection& connection, LineItemChoice line_item,
-                           std::string roster_file, bool is_offline)
+                           std::string roster_file, bool is_offline,
+                           std::optional<double> line_item_maximum)
     : m_connection(connection), m_line_item(std::move(line_item)),
-      m_roster_file(std::move(roster_file)), m_is_offline(is_offline) {}
+      m_roster_file(std::move(roster_file)), m_is_offline(is_offline),
+      m_maximum(line_item_maximum) {}
 
 std::string PostPlatform::platform_key() {
     return m_connection.platform_key();

@@ -11,11 +11,13 @@ namespace gradepost::cli {
 
 // The platform side of a post over the command's connection: the roster from --roster or
 // NRPS, the line item from --line-item or found (or created) by the filters. Offline, the
-// line item is --line-item as given and nothing is contacted.
+// line item is --line-item as given and nothing is contacted. `line_item_maximum`: that of
+// a line item the caller already found by its label (a wide run resolves every column's
+// line item before posting), for the maximum-mismatch warning.
 class PostPlatform : public batch::PlatformPort {
 public:
     PostPlatform(Connection& connection, LineItemChoice line_item, std::string roster_file,
-                 bool is_offline);
+                 bool is_offline, std::optional<double> line_item_maximum = std::nullopt);
 
     std::string platform_key() override;
     lti::Platform platform() override;
