@@ -1,5 +1,6 @@
 #include "report/csv.hpp"
 #include "report/render.hpp"
+#include "support/outcomes.hpp"
 
 #include <doctest/doctest.h>
 
@@ -25,10 +26,11 @@ TEST_SUITE("report::csv") {
     TEST_CASE("the report has the header and one record per student") {
         model::RunReport report;
         report.scores = {
-            {"u17", Action::posted, 18.0, 20.0, 200, "", ""},
-            {"u18", Action::failed, 12.5, 20.0, 422, "user not found", ""},
-            {"u19", Action::skipped, std::nullopt, std::nullopt, 0, "", "already posted"},
-            {"u20", Action::would_post, 1.0 / 3.0, 1.0, 0, "", "new"},
+            testing::outcome("u17", Action::posted, 18.0, 20.0, 200, "", ""),
+            testing::outcome("u18", Action::failed, 12.5, 20.0, 422, "user not found", ""),
+            testing::outcome("u19", Action::skipped, std::nullopt, std::nullopt, 0, "",
+                             "already posted"),
+            testing::outcome("u20", Action::would_post, 1.0 / 3.0, 1.0, 0, "", "new"),
         };
         CHECK(report::run_report_csv(report) ==
               std::string(k_header) + "u17,posted,18,20,200,,,,,,,,\r\n"
@@ -39,8 +41,8 @@ TEST_SUITE("report::csv") {
 
     TEST_CASE("a Canvas file: attached or unchanged, with its progress URLs") {
         model::RunReport report;
-        report.scores = {{"u17", Action::posted, 18.0, 20.0, 200, "", ""},
-                         {"u18", Action::posted, 12.0, 20.0, 200, "", ""}};
+        report.scores = {testing::outcome("u17", Action::posted, 18.0, 20.0, 200, "", ""),
+                         testing::outcome("u18", Action::posted, 12.0, 20.0, 200, "", "")};
         report.scores[0].attachment = "attached";
         report.scores[0].attachment_progress = {"https://c/api/lti/progress/1",
                                                 "https://c/api/lti/progress/2"};
@@ -78,8 +80,9 @@ TEST_SUITE("report::csv") {
 
     TEST_CASE("a HYPERLINK user id is neutralised in the report") {
         model::RunReport report;
-        report.scores = {{"=HYPERLINK(\"http://x\",\"y\")", Action::failed, std::nullopt,
-                          std::nullopt, 404, "-1 not found", "@reason"}};
+        report.scores = {testing::outcome("=HYPERLINK(\"http://x\",\"y\")", Action::failed,
+                                          std::nullopt, std::nullopt, 404, "-1 not found",
+                                          "@reason")};
         CHECK(report::run_report_csv(report) ==
               std::string(k_header) +
                   "\"'=HYPERLINK(\"\"http://"

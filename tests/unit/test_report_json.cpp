@@ -1,6 +1,7 @@
 #include "report/histogram.hpp"
 #include "report/json_text.hpp"
 #include "report/render.hpp"
+#include "support/outcomes.hpp"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
@@ -26,9 +27,11 @@ model::RunReport design_example() {
     report.keep = "highest";
     report.select = "new";
     report.counts = {1200, 300, 41, 40, 1, 259};
-    Outcome posted{"u17", Action::posted, 18.0, 20.0, 200, "", ""};
-    Outcome failed{"u18", Action::failed, 12.0, 20.0, 422, "user not found in course", ""};
-    Outcome skipped{"u19", Action::skipped, std::nullopt, std::nullopt, 0, "", "already posted"};
+    Outcome posted = testing::outcome("u17", Action::posted, 18.0, 20.0, 200, "", "");
+    Outcome failed =
+        testing::outcome("u18", Action::failed, 12.0, 20.0, 422, "user not found in course", "");
+    Outcome skipped = testing::outcome("u19", Action::skipped, std::nullopt, std::nullopt, 0, "",
+                                       "already posted");
     report.scores = {posted, failed, skipped};
     return report;
 }
@@ -67,7 +70,8 @@ TEST_SUITE("report::run_report_json") {
         model::RunReport report;
         report.command = "dry-run";
         report.dry_run = true;
-        report.scores = {{"u1", Action::would_post, 17.5, 20.0, 0, "", "new attempt"}};
+        report.scores = {
+            testing::outcome("u1", Action::would_post, 17.5, 20.0, 0, "", "new attempt")};
         auto score = nlohmann::json::parse(report::run_report_json(report))["scores"][0];
         CHECK(score["action"] == "would_post");
         CHECK(score["reason"] == "new attempt");
@@ -79,7 +83,8 @@ TEST_SUITE("report::run_report_json") {
 
     TEST_CASE("a failure without a response has an error but no http_status") {
         model::RunReport report;
-        report.scores = {{"u1", Action::failed, 1.0, 2.0, 0, "connection refused", ""}};
+        report.scores = {
+            testing::outcome("u1", Action::failed, 1.0, 2.0, 0, "connection refused", "")};
         auto score = nlohmann::json::parse(report::run_report_json(report))["scores"][0];
         CHECK(score["error"] == "connection refused");
         CHECK_FALSE(score.contains("http_status"));
@@ -88,14 +93,14 @@ TEST_SUITE("report::run_report_json") {
 
     TEST_CASE("error appears only for failed outcomes, even when set on others") {
         model::RunReport report;
-        report.scores = {{"u1", Action::posted, 1.0, 2.0, 200, "left over", ""}};
+        report.scores = {testing::outcome("u1", Action::posted, 1.0, 2.0, 200, "left over", "")};
         auto score = nlohmann::json::parse(report::run_report_json(report))["scores"][0];
         CHECK_FALSE(score.contains("error"));
     }
 
     TEST_CASE("a pending score without a given has only the maximum") {
         model::RunReport report;
-        report.scores = {{"u1", Action::posted, std::nullopt, 10.0, 200, "", ""}};
+        report.scores = {testing::outcome("u1", Action::posted, std::nullopt, 10.0, 200, "", "")};
         auto score = nlohmann::json::parse(report::run_report_json(report))["scores"][0];
         CHECK_FALSE(score.contains("score_given"));
         CHECK(score["score_maximum"] == 10);
@@ -103,15 +108,16 @@ TEST_SUITE("report::run_report_json") {
 
     TEST_CASE("scores round to six decimals in the document") {
         model::RunReport report;
-        report.scores = {{"u1", Action::posted, 20.0 / 3.0, 20.000000001, 200, "", ""}};
+        report.scores = {
+            testing::outcome("u1", Action::posted, 20.0 / 3.0, 20.000000001, 200, "", "")};
         std::string text = report::run_report_json(report);
         CHECK(text.find("\"score_given\": 6.666667, \"score_maximum\": 20,") != std::string::npos);
     }
 
     TEST_CASE("a non-finite score is null, keeping the document valid") {
         model::RunReport report;
-        report.scores = {
-            {"u1", Action::failed, std::numeric_limits<double>::quiet_NaN(), 1.0, 0, "bad", ""}};
+        report.scores = {testing::outcome(
+            "u1", Action::failed, std::numeric_limits<double>::quiet_NaN(), 1.0, 0, "bad", "")};
         auto score = nlohmann::json::parse(report::run_report_json(report))["scores"][0];
         CHECK(score["score_given"].is_null());
     }
@@ -128,7 +134,8 @@ TEST_SUITE("report::run_report_json") {
         model::RunReport report;
         std::string nasty = "a\"b\\c\n\r\t\b\f\x01\x1f\x7f Zoë 李雷 😀 </script>";
         report.line_item = nasty;
-        report.scores = {{nasty, Action::failed, std::nullopt, std::nullopt, 500, nasty, nasty}};
+        report.scores = {
+            testing::outcome(nasty, Action::failed, std::nullopt, std::nullopt, 500, nasty, nasty)};
         auto document = nlohmann::json::parse(report::run_report_json(report));
         CHECK(document["line_item"] == nasty);
         CHECK(document["scores"][0]["user_id"] == nasty);
