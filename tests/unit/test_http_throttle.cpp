@@ -17,10 +17,6 @@ http::Response answer(int status, http::Headers headers = {}, std::string body =
     return response;
 }
 
-http::Response remaining(double value) {
-    return answer(200, {{"X-Rate-Limit-Remaining", std::to_string(value)}});
-}
-
 } // namespace
 
 TEST_SUITE("http::throttle") {
