@@ -48,11 +48,12 @@ std::optional<double> get_optional(const nlohmann::json& json, const char* name)
 
 nlohmann::json entry_json(const model::PlanEntry& entry) {
     const auto& kept = entry.score;
+    auto attempts = model::to_texts(kept.attempt_keys);
     nlohmann::json json{
-        {"user_id", kept.user_id},       {"action", entry.is_selected ? "post" : "skip"},
-        {"reason", entry.reason},        {"kind", kind_name(kept.kind)},
-        {"comment", kept.comment},       {"url", kept.url},
-        {"attempts", kept.attempt_keys}, {"overrides_lms_edit", entry.overrides_lms_edit}};
+        {"user_id", kept.user_id}, {"action", entry.is_selected ? "post" : "skip"},
+        {"reason", entry.reason},  {"kind", kind_name(kept.kind)},
+        {"comment", kept.comment}, {"url", kept.url},
+        {"attempts", attempts},    {"overrides_lms_edit", entry.overrides_lms_edit}};
     bool is_graded = kept.kind == model::KeptKind::graded;
     put_optional(json, "score_given", is_graded ? std::optional(kept.given) : std::nullopt);
     put_optional(json, "score_maximum", is_graded ? std::optional(kept.maximum) : std::nullopt);
@@ -82,7 +83,9 @@ model::PlanEntry parse_entry(const nlohmann::json& json) {
     kept.maximum = get_optional(json, "score_maximum").value_or(0);
     kept.comment = json.at("comment").get<std::string>();
     kept.url = json.at("url").get<std::string>();
-    kept.attempt_keys = json.at("attempts").get<std::vector<std::string>>();
+    // Every text form is read: plan files of earlier releases hold "id:" and "at:" keys.
+    kept.attempt_keys =
+        model::parse_attempt_keys(json.at("attempts").get<std::vector<std::string>>());
     if (!json.at("submitted_at").is_null()) {
         kept.submitted_at = input::parse_timestamp(json.at("submitted_at").get<std::string>());
         if (!kept.submitted_at)

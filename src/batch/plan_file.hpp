@@ -11,7 +11,7 @@
 //   {"format": "gradepost-plan", "version": 1, "made_at": ISO 8601, "platform": token URL and
 //    client id, "line_item": URL, "keep", "select", "rows",
 //    "entries": [{"user_id", "action": "post"|"skip", "reason", "kind", "score_given",
-//                 "score_maximum", "comment", "submitted_at", "url", "attempts": [keys],
+//                 "score_maximum", "comment", "submitted_at", "url", "attempts": ["k:<hex>"],
 //                 "lms_score", "lms_maximum", "last_posted_score", "overrides_lms_edit"}],
 //    "digest": "sha256:<hex>"}
 // The digest is SHA-256 of the document without "digest", dumped compactly with sorted keys:

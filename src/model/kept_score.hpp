@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/attempt_key.hpp"
 #include "model/time.hpp"
 
 #include <optional>
@@ -24,9 +25,8 @@ struct KeptScore {
     std::optional<Timestamp> submitted_at; // of the kept attempt, for submission.submittedAt
     std::string comment;                   // of the kept attempt, or --comment
     std::string url;                       // of the kept attempt (--canvas-attach-url)
-    std::vector<std::string>
-        attempt_keys;              // attempt_key() of every graded attempt it covers, sorted
-    std::size_t attempt_count = 0; // rows of this student, graded or not
+    std::vector<AttemptKey> attempt_keys;  // of every graded attempt it covers, sorted, distinct
+    std::size_t attempt_count = 0;         // rows of this student, graded or not
 };
 
 } // namespace gradepost::model

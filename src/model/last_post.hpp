@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/attempt_key.hpp"
 #include "model/time.hpp"
 
 #include <optional>
@@ -13,8 +14,11 @@ struct SentScore {
     std::optional<double> given; // empty for a pending (ungraded) post
     std::optional<double> maximum;
     std::string comment;
-    std::vector<std::string> attempt_keys; // attempts this post covered, sorted
-    Timestamp timestamp{};                 // the AGS `timestamp` that was sent
+    std::vector<AttemptKey> attempt_keys; // attempts this post covered, sorted
+    // Read from a ledger of an earlier release whose "fp:" keys covered the score: only a
+    // changed score tells a new attempt (policy/select.cpp). Kept when the entry is rewritten.
+    bool has_legacy_keys = false;
+    Timestamp timestamp{};  // the AGS `timestamp` that was sent
     std::string attachment; // Canvas: digest of the file URL attached (lti/attachment.hpp)
 };
 

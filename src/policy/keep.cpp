@@ -72,7 +72,7 @@ std::string where(const AttemptTable& attempts, std::size_t index) {
     return fmt::format("{}:{}: user {}", file, row.line, attempts.user_id(row.student));
 }
 
-std::optional<std::string> key_of(const AttemptTable& attempts, std::size_t index) {
+std::optional<model::AttemptKey> key_of(const AttemptTable& attempts, std::size_t index) {
     const Row& row = attempts.row(index);
     model::AttemptKeyParts parts;
     parts.user_id = attempts.user_id(row.student);
@@ -86,13 +86,13 @@ std::optional<std::string> key_of(const AttemptTable& attempts, std::size_t inde
     return model::attempt_key(parts);
 }
 
-std::vector<std::string> sorted_keys(const AttemptTable& attempts,
-                                     const std::vector<std::size_t>& rows) {
-    std::vector<std::string> keys;
+std::vector<model::AttemptKey> sorted_keys(const AttemptTable& attempts,
+                                           const std::vector<std::size_t>& rows) {
+    std::vector<model::AttemptKey> keys;
     keys.reserve(rows.size());
     for (std::size_t row : rows)
         if (auto key = key_of(attempts, row))
-            keys.push_back(std::move(*key));
+            keys.push_back(*key);
     std::sort(keys.begin(), keys.end());
     keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
     return keys;

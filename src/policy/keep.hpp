@@ -24,7 +24,7 @@
 //   rounded to 10 decimal places to drop float noise; time and comment of the latest attempt.
 // - given, maximum, submitted_at and comment are the kept attempt's; a non-empty --comment
 //   replaces the comment of every score that is posted (graded and pending kinds).
-// - attempt_keys: the sorted, distinct attempt_key() of every graded attempt of the student;
+// - attempt_keys: the sorted, distinct model::attempt_key() of every graded attempt of the student;
 //   attempt_count: every row of the student.
 // - A student with a graded attempt is graded even if another attempt is excused. Without
 //   one: excused when some attempt is excused, else pending with --post-pending, else

@@ -37,18 +37,10 @@ bool is_same_score(const KeptScore& kept, const SentScore& sent) {
 
 bool has_new_attempt(const KeptScore& kept, const SentScore& sent) {
     return std::any_of(kept.attempt_keys.begin(), kept.attempt_keys.end(),
-                       [&](const std::string& key) {
+                       [&](model::AttemptKey key) {
                            return std::find(sent.attempt_keys.begin(), sent.attempt_keys.end(),
                                             key) == sent.attempt_keys.end();
                        });
-}
-
-// Ledgers of earlier releases hold "fp:" keys, which covered the score: a regrade changed
-// them. For those entries only a changed score can tell a new attempt, as it did then; the
-// next post stores the current keys.
-bool has_legacy_keys(const SentScore& sent) {
-    return std::any_of(sent.attempt_keys.begin(), sent.attempt_keys.end(),
-                       [](const std::string& key) { return key.starts_with("fp:"); });
 }
 
 Decision decide(const KeptScore& kept, const LedgerEntry* previous, const SelectOptions& options) {
@@ -74,7 +66,7 @@ Decision decide(const KeptScore& kept, const LedgerEntry* previous, const Select
     if (options.select == Select::fresh) {
         if (!last.given) // what was posted was Submitted/PendingManual, without a score
             return selected("now graded");
-        if (has_legacy_keys(last) ? !is_same_score(kept, last) : has_new_attempt(kept, last))
+        if (last.has_legacy_keys ? !is_same_score(kept, last) : has_new_attempt(kept, last))
             return selected("new attempt");
         return has_failed ? selected("retry") : skipped("already posted");
     }

@@ -4,6 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+
 namespace gradepost::state {
 
 using model::PostState;
@@ -40,22 +42,36 @@ PostState parse_state(const std::string& name) {
     return PostState::failed;
 }
 
-std::string keys_to_json(const std::vector<std::string>& keys, const std::string& attachment) {
-    if (attachment.empty())
-        return nlohmann::json(keys).dump();
-    return nlohmann::json{{"attempts", keys}, {"attachment", attachment}}.dump();
+// A stored "fp:" text with no fingerprint: what keeps a rewritten legacy entry legacy.
+constexpr const char* k_legacy_marker = "fp:";
+
+std::string keys_to_json(const model::SentScore& score) {
+    auto texts = model::to_texts(score.attempt_keys);
+    if (score.has_legacy_keys)
+        texts.emplace_back(k_legacy_marker);
+    if (score.attachment.empty())
+        return nlohmann::json(texts).dump();
+    return nlohmann::json{{"attempts", texts}, {"attachment", score.attachment}}.dump();
 }
 
 void read_keys_json(const std::string& text, model::SentScore& score) {
     if (text.empty())
         return;
     auto value = nlohmann::json::parse(text);
+    std::vector<std::string> texts;
     if (value.is_object()) {
-        score.attempt_keys = value.at("attempts").get<std::vector<std::string>>();
+        texts = value.at("attempts").get<std::vector<std::string>>();
         score.attachment = value.value("attachment", "");
     } else {
-        score.attempt_keys = value.get<std::vector<std::string>>();
+        texts = value.get<std::vector<std::string>>();
     }
+    // "fp:" keys covered the score and never equal a key of today: only their presence counts.
+    auto legacy = std::remove_if(texts.begin(), texts.end(), [](const std::string& key) {
+        return model::is_legacy_key_text(key);
+    });
+    score.has_legacy_keys = legacy != texts.end();
+    texts.erase(legacy, texts.end());
+    score.attempt_keys = model::parse_attempt_keys(texts);
 }
 
 } // namespace gradepost::state

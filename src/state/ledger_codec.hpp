@@ -8,9 +8,10 @@
 #include <vector>
 
 // How both ledgers store values: times as microseconds since 1970, states as names, attempt
-// keys as a sorted JSON array; with a Canvas attachment, the same column holds
-// {"attempts": [...], "attachment": "sha256:..."} (no schema change, and older rows read as
-// they are).
+// keys as a sorted JSON array of "k:<16 hex>" texts; with a Canvas attachment, the same column
+// holds {"attempts": [...], "attachment": "sha256:..."} (no schema change). Older rows read as
+// they are: their "id:", "at:" and "fp:" texts are hashed on read (model/attempt_key.hpp),
+// and an entry with "fp:" keys is written back with an "fp:" marker so it stays legacy.
 
 namespace gradepost::state {
 
@@ -19,8 +20,9 @@ model::Timestamp from_micros(std::int64_t micros);
 std::int64_t now_micros();
 std::string_view state_name(model::PostState state);
 model::PostState parse_state(const std::string& name);
-std::string keys_to_json(const std::vector<std::string>& keys, const std::string& attachment);
-// Fills `score.attempt_keys` and `score.attachment` from the column's text.
+// The column's text for `score.attempt_keys`, `has_legacy_keys` and `attachment`.
+std::string keys_to_json(const model::SentScore& score);
+// Fills `score.attempt_keys`, `has_legacy_keys` and `attachment` from the column's text.
 void read_keys_json(const std::string& text, model::SentScore& score);
 
 } // namespace gradepost::state

@@ -221,8 +221,7 @@ std::vector<Parameter> score_parameters(const std::optional<SentScore>& score) {
     if (!score)
         return {std::nullopt, std::nullopt, std::nullopt, std::nullopt, std::nullopt};
     return {real(score->given), real(score->maximum), text(score->comment),
-            text(keys_to_json(score->attempt_keys, score->attachment)),
-            number(to_micros(score->timestamp))};
+            text(keys_to_json(*score)), number(to_micros(score->timestamp))};
 }
 
 class PostgresLedger final : public LedgerStore {
@@ -317,8 +316,7 @@ void PostgresLedger::mark_pending(const Target& target, std::span<const PendingS
                 given.push_back(real(pending.score.given));
                 maximum.push_back(real(pending.score.maximum));
                 comments.push_back(text(pending.score.comment));
-                keys.push_back(
-                    text(keys_to_json(pending.score.attempt_keys, pending.score.attachment)));
+                keys.push_back(text(keys_to_json(pending.score)));
                 timestamps.push_back(number(to_micros(pending.score.timestamp)));
             }
             session.execute(R"sql(

@@ -396,7 +396,7 @@ ON CONFLICT (target_id, user_id) DO UPDATE SET
                 .bind_real(3, score.given)
                 .bind_real(4, score.maximum)
                 .bind_text(5, score.comment)
-                .bind_text(6, keys_to_json(score.attempt_keys, score.attachment))
+                .bind_text(6, keys_to_json(score))
                 .bind_integer(7, to_micros(score.timestamp))
                 .bind_integer(8, now)
                 .run();

@@ -28,8 +28,7 @@ std::string replace_all(std::string_view text, std::string_view from, std::strin
     return result.append(text);
 }
 
-std::uint64_t fnv1a(std::string_view text) {
-    std::uint64_t hash = 14695981039346656037ULL;
+std::uint64_t fnv1a(std::string_view text, std::uint64_t hash) {
     for (unsigned char byte : text) {
         hash ^= byte;
         hash *= 1099511628211ULL;

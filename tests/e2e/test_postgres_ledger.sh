@@ -31,6 +31,19 @@ expect_exit 0 gp --json state show
 assert_eq "$(json '.[0].posted')" "$posted" "state show: posted"
 assert_eq "$(json '.[0].pending')" 0 "state show: pending"
 
+# Attempt keys are stored compactly ("k:<16 hex>"); a row with the "id:" keys of earlier
+# releases still reads as the same attempts: the same export is already posted.
+printf 'user_id,score,max,attempt_id\n1001,7,10,att-1\n1002,8,10,att-2\n' >"$work/keys.csv"
+expect_exit 0 gp --json post "$work/keys.csv" --label "Keys" --create --max 10
+assert_eq "$(json .counts.posted)" 2 "posted with attempt ids"
+keys_target=$(psql_query "$postgres_url" "SELECT max(id) FROM targets")
+keys_of() { psql_query "$postgres_url" "SELECT posted_attempt_keys FROM entries WHERE target_id = $keys_target AND user_id = '$1' AND posted_attempt_keys LIKE '%$2%'"; }
+[ -n "$(keys_of 1001 '"k:')" ] || fail "no compact key stored"
+psql_query "$postgres_url" "UPDATE entries SET posted_attempt_keys = '[\"id:att-1\"]' WHERE target_id = $keys_target AND user_id = '1001'" >/dev/null
+assert_eq "$(keys_of 1001 'id:att-1')" '["id:att-1"]' "an old-format row"
+expect_exit 0 gp --json dry-run "$work/keys.csv" --label "Keys"
+assert_eq "$(json '[.scores[] | select(.reason == "already posted")] | length')" 2 "old keys read as today's"
+
 # The advisory lock: while one run posts (slowly), a second one is turned away, exit 4.
 printf 'user_id,score\n1001,3\n1002,4\n1003,5\n' >"$work/lab.csv"
 "$GRADEPOST" --config "$work/profile/config.json" --state "$state" --concurrency 1 --rate 2 -q \

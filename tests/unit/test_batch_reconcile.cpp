@@ -13,7 +13,7 @@ model::LedgerEntry pending_entry(std::string user, double given, double maximum)
     model::SentScore sent;
     sent.given = given;
     sent.maximum = maximum;
-    sent.attempt_keys = {"id:1"};
+    sent.attempt_keys = model::parse_attempt_keys({"id:1"});
     entry.in_flight = sent;
     return entry;
 }

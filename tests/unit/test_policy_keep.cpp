@@ -298,10 +298,10 @@ TEST_SUITE("policy::keep") {
         });
         REQUIRE(kept.size() == 2);
         CHECK(kept[0].user_id == "zed");
-        CHECK(kept[0].attempt_keys == std::vector<std::string>{"id:z-1", "id:z-2"});
+        CHECK(kept[0].attempt_keys == gradepost::model::parse_attempt_keys({"id:z-1", "id:z-2"}));
         CHECK(kept[0].attempt_count == 2);
         CHECK(kept[1].user_id == "amy");
-        CHECK(kept[1].attempt_keys == std::vector<std::string>{"id:a-1", "id:a-2"});
+        CHECK(kept[1].attempt_keys == gradepost::model::parse_attempt_keys({"id:a-1", "id:a-2"}));
         CHECK(kept[1].attempt_count == 4);
     }
 

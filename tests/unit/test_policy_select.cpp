@@ -7,6 +7,7 @@
 using gradepost::model::KeptKind;
 using gradepost::model::KeptScore;
 using gradepost::model::LedgerEntry;
+using gradepost::model::parse_attempt_keys;
 using gradepost::model::PostState;
 using gradepost::model::SentScore;
 using gradepost::model::Timestamp;
@@ -16,7 +17,7 @@ using gradepost::policy::SelectOptions;
 
 namespace {
 
-using Keys = std::vector<std::string>;
+using Keys = std::vector<std::string>; // texts, as a ledger or plan file stores them
 using Ledger = std::map<std::string, LedgerEntry>;
 
 KeptScore of_kind(const std::string& user, KeptKind kind) {
@@ -31,7 +32,7 @@ KeptScore graded(const std::string& user, double given, double maximum, Keys key
     KeptScore kept = of_kind(user, KeptKind::graded);
     kept.given = given;
     kept.maximum = maximum;
-    kept.attempt_keys = std::move(keys);
+    kept.attempt_keys = parse_attempt_keys(keys);
     return kept;
 }
 
@@ -39,8 +40,14 @@ SentScore sent(std::optional<double> given, std::optional<double> maximum, Keys 
     SentScore score;
     score.given = given;
     score.maximum = maximum;
-    score.attempt_keys = std::move(keys);
+    score.attempt_keys = parse_attempt_keys(keys);
     score.timestamp = Timestamp{std::chrono::seconds{1'790'000'000}};
+    return score;
+}
+
+// As read from a ledger of an earlier release, whose "fp:" keys covered the score.
+SentScore legacy(SentScore score) {
+    score.has_legacy_keys = true;
     return score;
 }
 
@@ -111,13 +118,13 @@ TEST_SUITE("policy::select") {
              "+ all"},
             {"an earlier release's keys: a changed score is a new attempt, as it was then",
              graded("u1", 19, 20, {"at:00000000000000a1"}),
-             {{"u1", entry("u1", PostState::posted, sent(18, 20, {"fp:216352991904377c"}))}},
+             {{"u1", entry("u1", PostState::posted, legacy(sent(18, 20, {})))}},
              "+ new attempt",
              "+ changed",
              "+ all"},
             {"an earlier release's keys, same score",
              graded("u1", 18, 20, {"at:00000000000000a1"}),
-             {{"u1", entry("u1", PostState::posted, sent(18, 20, {"fp:216352991904377c"}))}},
+             {{"u1", entry("u1", PostState::posted, legacy(sent(18, 20, {})))}},
              "- already posted",
              "- unchanged",
              "+ all"},
@@ -219,7 +226,8 @@ TEST_SUITE("policy::select") {
         CHECK_FALSE(plan[0].previous.has_value());
         CHECK(plan[1].score.user_id == "u1");
         REQUIRE(plan[1].previous.has_value());
-        CHECK(plan[1].previous->last_posted->attempt_keys == Keys{"id:a1", "id:a2"});
+        CHECK(plan[1].previous->last_posted->attempt_keys ==
+              parse_attempt_keys({"id:a1", "id:a2"}));
         CHECK(plan[1].reason == "already posted");
         CHECK(plan[2].score.given == 2);
         CHECK(plan[2].reason == "new");

@@ -13,6 +13,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <fstream>
 #include <functional>
@@ -46,7 +47,7 @@ PendingScore pending(const std::string& user, std::optional<double> given, int a
     score.score.given = given;
     score.score.maximum = given ? std::optional<double>(20) : std::nullopt;
     score.score.comment = "comment of " + user;
-    score.score.attempt_keys = std::move(keys);
+    score.score.attempt_keys = gradepost::model::parse_attempt_keys(keys);
     score.score.timestamp = second(at);
     return score;
 }
@@ -175,7 +176,8 @@ TEST_SUITE("state::ledger") {
         CHECK(u1.last_posted->given == 18);
         CHECK(u1.last_posted->maximum == 20);
         CHECK(u1.last_posted->comment == "comment of u1");
-        CHECK(u1.last_posted->attempt_keys == std::vector<std::string>{"id:a1", "id:a2"});
+        CHECK(u1.last_posted->attempt_keys ==
+              gradepost::model::parse_attempt_keys({"id:a1", "id:a2"}));
         CHECK(u1.last_posted->timestamp == second(10)); // microseconds kept exactly
         CHECK(u1.last_timestamp == second(10));
         CHECK(entries.at("u2").http_status == 201);
@@ -354,7 +356,7 @@ TEST_SUITE("state::ledger") {
         CHECK_FALSE(entry.in_flight.has_value());
         REQUIRE(entry.last_posted.has_value());
         CHECK(entry.last_posted->given == 15);
-        CHECK(entry.last_posted->attempt_keys == std::vector<std::string>{"id:a1"});
+        CHECK(entry.last_posted->attempt_keys == gradepost::model::parse_attempt_keys({"id:a1"}));
 
         mark(ledger, {pending("u1", 19, 200, {"id:a1", "id:a2"})});
         CHECK(entry_of(ledger, "u1").error.empty());
@@ -438,6 +440,47 @@ TEST_SUITE("state::ledger") {
         auto entry = entry_of(ledger, "u1");
         CHECK(entry.last_posted->attempt_keys == score.score.attempt_keys);
         CHECK(entry.last_posted->comment == score.score.comment);
+    }
+
+    TEST_CASE("rows of earlier releases, with text keys, read as today's keys and are rewritten "
+              "compactly") {
+        ScratchDir scratch;
+        auto path = scratch / "state.db";
+        {
+            auto ledger = Ledger::open(path);
+            mark(ledger, {pending("u1", 18, 10), pending("u2", 12, 10)});
+            record(ledger, {posted("u1"), posted("u2")});
+        }
+        {
+            // What earlier releases wrote: "id:" and "at:" keys, and "fp:" keys before them.
+            auto connection = sqlite::Connection::open(path, sqlite::Connection::Mode::read_write);
+            connection.execute(R"(UPDATE entries SET posted_attempt_keys =
+                                   '["at:1ce0e4f41e6046d3","id:a1"]' WHERE user_id = 'u1';
+                                  UPDATE entries SET posted_attempt_keys =
+                                   '["fp:216352991904377c"]' WHERE user_id = 'u2')");
+        }
+        auto ledger = Ledger::open(path);
+        auto u1 = entry_of(ledger, "u1");
+        gradepost::model::AttemptKeyParts by_id;
+        by_id.attempt_id = "a1";
+        auto expected = std::vector{*gradepost::model::attempt_key(by_id),
+                                    gradepost::model::parse_attempt_key("at:1ce0e4f41e6046d3")};
+        std::sort(expected.begin(), expected.end());
+        CHECK(u1.last_posted->attempt_keys == expected);
+        CHECK_FALSE(u1.last_posted->has_legacy_keys);
+        auto u2 = entry_of(ledger, "u2");
+        CHECK(u2.last_posted->has_legacy_keys);
+        CHECK(u2.last_posted->attempt_keys.empty());
+
+        mark(ledger, {pending("u1", 18, 20, {"id:a1"})});
+        record(ledger, {posted("u1")});
+        auto connection = sqlite::Connection::open(path, sqlite::Connection::Mode::read_only);
+        auto stored =
+            connection.prepare("SELECT posted_attempt_keys FROM entries WHERE user_id = 'u1'");
+        REQUIRE(stored.step());
+        auto compact = gradepost::model::to_text(*gradepost::model::attempt_key(by_id));
+        CHECK(compact.starts_with("k:"));
+        CHECK(stored.text(0) == "[\"" + compact + "\"]");
     }
 
     TEST_CASE("line items and platforms are kept apart") {

@@ -2,30 +2,83 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <stdexcept>
+
 using namespace gradepost;
+
+namespace {
+
+model::SentScore read(const std::string& text) {
+    model::SentScore score;
+    state::read_keys_json(text, score);
+    return score;
+}
+
+} // namespace
 
 TEST_SUITE("state::ledger_codec") {
 
-    TEST_CASE("attempt keys alone stay a JSON array, as older ledgers hold them") {
-        CHECK(state::keys_to_json({"a1", "a2"}, "") == R"(["a1","a2"])");
+    TEST_CASE("attempt keys alone stay a JSON array of compact keys, sorted") {
         model::SentScore score;
-        state::read_keys_json(R"(["a1","a2"])", score);
-        CHECK(score.attempt_keys == std::vector<std::string>{"a1", "a2"});
-        CHECK(score.attachment.empty());
+        score.attempt_keys = model::parse_attempt_keys({"id:a2", "id:a1"});
+        auto text = state::keys_to_json(score);
+        CHECK(text == R"([")" + model::to_text(score.attempt_keys[0]) + R"(",")" +
+                          model::to_text(score.attempt_keys[1]) + R"("])");
+        CHECK(score.attempt_keys[0] < score.attempt_keys[1]);
+        auto back = read(text);
+        CHECK(back.attempt_keys == score.attempt_keys);
+        CHECK_FALSE(back.has_legacy_keys);
+        CHECK(back.attachment.empty());
+    }
+
+    TEST_CASE("keys of earlier releases read equal to the same keys computed today") {
+        model::AttemptKeyParts by_id;
+        by_id.attempt_id = "quiz 7/3";
+        model::AttemptKeyParts by_time;
+        by_time.user_id = "u17";
+        by_time.attempt_number = 2;
+        auto today = std::vector{*model::attempt_key(by_id), *model::attempt_key(by_time)};
+        std::sort(today.begin(), today.end());
+        auto older = read(R"([")" + *model::attempt_key_text(by_id) + R"(",")" +
+                          *model::attempt_key_text(by_time) + R"("])");
+        CHECK(older.attempt_keys == today);
+        CHECK_FALSE(older.has_legacy_keys);
+    }
+
+    TEST_CASE("\"fp:\" keys mark the entry legacy, and a rewrite keeps it so") {
+        auto legacy = read(R"(["fp:216352991904377c","fp:00000000000000a1"])");
+        CHECK(legacy.has_legacy_keys);
+        CHECK(legacy.attempt_keys.empty());
+        auto rewritten = state::keys_to_json(legacy);
+        CHECK(rewritten == R"(["fp:"])");
+        CHECK(read(rewritten).has_legacy_keys);
+        CHECK_FALSE(read(R"(["id:1"])").has_legacy_keys);
     }
 
     TEST_CASE("with a Canvas attachment the column holds both, and reads back") {
-        auto text = state::keys_to_json({"a1"}, "sha256:00ff");
-        CHECK(text == R"({"attachment":"sha256:00ff","attempts":["a1"]})");
         model::SentScore score;
-        state::read_keys_json(text, score);
-        CHECK(score.attempt_keys == std::vector<std::string>{"a1"});
-        CHECK(score.attachment == "sha256:00ff");
+        score.attempt_keys = model::parse_attempt_keys({"id:a1"});
+        score.attachment = "sha256:00ff";
+        auto text = state::keys_to_json(score);
+        CHECK(text == R"({"attachment":"sha256:00ff","attempts":[")" +
+                          model::to_text(score.attempt_keys[0]) + R"("]})");
+        auto back = read(text);
+        CHECK(back.attempt_keys == score.attempt_keys);
+        CHECK(back.attachment == "sha256:00ff");
+        auto older = read(R"({"attachment":"sha256:00ff","attempts":["id:a1"]})");
+        CHECK(older.attempt_keys == score.attempt_keys);
+        CHECK(older.attachment == "sha256:00ff");
     }
 
     TEST_CASE("an empty column is no keys") {
-        model::SentScore score;
-        state::read_keys_json("", score);
+        auto score = read("");
         CHECK(score.attempt_keys.empty());
+        CHECK_FALSE(score.has_legacy_keys);
+    }
+
+    TEST_CASE("a compact key that is not 16 hex digits is refused") {
+        CHECK_THROWS_AS(read(R"(["k:12"])"), std::invalid_argument);
+        CHECK_THROWS_AS(read(R"(["k:0123456789ABCDEF"])"), std::invalid_argument);
     }
 }
