@@ -2,7 +2,8 @@
 # libcurl and libpq are opened on first use: `--version` and an offline dry run on an SQLite
 # ledger load neither (the dynamic loader's own record, LD_DEBUG=files, says which libraries
 # it loaded); `token` loads libcurl and a postgresql:// ledger libpq, which shows the record
-# would name them, and that each is found and works when needed.
+# would name them, and that each is found and works when needed; a missing libcurl is exit 3
+# naming its package.
 source "$(dirname "$0")/common.sh"
 
 # loaded LOG: the file names the loader opened in a run whose stderr is LOG.
@@ -36,4 +37,17 @@ assert_contains "$work/cmd.err" "Connection refused"
 loaded "$work/cmd.err" >"$work/pq.libs"
 assert_contains "$work/pq.libs" "libpq.so.5"
 assert_not_contains "$work/pq.libs" "libcurl.so"
+
+# Without libcurl (hidden in a mount namespace of this command only, when root may make one),
+# --version still runs and a command that needs it is exit 3 naming the package to install.
+libcurl=$(readlink -f "$(ldconfig -p | sed -n 's/^[[:space:]]*libcurl\.so\.4 (.*) => //p' | head -1)")
+if [ "$(id -u)" -eq 0 ] && [ -f "$libcurl" ] && unshare -m true 2>/dev/null; then
+  without_curl() { unshare -m sh -c 'mount --bind /dev/null "$0" && exec "$@"' "$libcurl" "$@"; }
+  expect_exit 0 without_curl "$GRADEPOST" --version
+  expect_exit 3 without_curl "$GRADEPOST" --config "$work/profile/config.json" --state "$state" token
+  assert_contains "$work/cmd.err" "cannot load libcurl.so.4"
+  assert_contains "$work/cmd.err" "install the Debian package libcurl4"
+else
+  echo "not root or no mount namespace: a missing libcurl is not tried (skipped)"
+fi
 echo "--version and dry-run --offline load neither libcurl nor libpq; token and a PostgreSQL ledger do"
