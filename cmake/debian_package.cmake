@@ -1,8 +1,10 @@
 # The Debian package: `cpack -G DEB` in a build folder (scripts/package does it all) makes
 # gradepost_VERSION_ARCH.deb with the binary in /usr/bin, the man page and the bash, zsh and
 # fish completions where each shell looks for them. dpkg-shlibdeps (dpkg-dev) finds the
-# runtime libraries the binary links (libcurl, libssl, libsqlite3, libpq, libcsv ...) and
-# declares them as the package's dependencies.
+# runtime libraries the binary links (libssl3 for libcrypto, libsqlite3, libcsv ...) and
+# declares them as the package's dependencies. libcurl and libpq are opened on first use
+# (dlopen), which dpkg-shlibdeps cannot see: they are declared here, and shlibdeps' list is
+# appended. libcurl 7.85 brought CURLOPT_PROTOCOLS_STR.
 set(GRADEPOST_PACKAGE_MAINTAINER "gradepost maintainers <gradepost@localhost>"
   CACHE STRING "Maintainer field of the Debian package")
 
@@ -18,6 +20,7 @@ set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_STRIP_FILES ON)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT) # gradepost_0.1.0_amd64.deb
 set(CPACK_DEBIAN_PACKAGE_SECTION utils)
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "libcurl4 (>= 7.85.0), libpq5")
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # Installed paths are relative to the prefix, so the package puts them under /usr.
 set(CPACK_ERROR_ON_ABSOLUTE_INSTALL_DESTINATION ON)

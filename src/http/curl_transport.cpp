@@ -1,5 +1,6 @@
 #include "http/curl_transport.hpp"
 
+#include "http/curl_library.hpp"
 #include "http/retry_policy.hpp"
 #include "http/status_line.hpp"
 #include "http/throttle.hpp"
@@ -40,29 +41,29 @@ constexpr std::size_t k_max_body_bytes = 64 * 1024 * 1024;
 void initialise_curl() {
     struct Global {
         Global() {
-            if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
+            if (curl_library().global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
                 throw util::UnreachableError("cannot initialise libcurl");
         }
-        ~Global() { curl_global_cleanup(); }
+        ~Global() { curl_library().global_cleanup(); }
     };
     static Global global;
 }
 
 struct MultiDeleter {
-    void operator()(CURLM* multi) const { curl_multi_cleanup(multi); }
+    void operator()(CURLM* multi) const { curl_library().multi_cleanup(multi); }
 };
 struct EasyDeleter {
-    void operator()(CURL* easy) const { curl_easy_cleanup(easy); }
+    void operator()(CURL* easy) const { curl_library().easy_cleanup(easy); }
 };
 struct ShareDeleter {
-    void operator()(CURLSH* share) const { curl_share_cleanup(share); }
+    void operator()(CURLSH* share) const { curl_library().share_cleanup(share); }
 };
 struct SlistDeleter {
     // The list holds the Authorization header: its text is erased, not just freed.
     void operator()(curl_slist* list) const {
         for (curl_slist* item = list; item; item = item->next)
             util::erase_secret(item->data);
-        curl_slist_free_all(list);
+        curl_library().slist_free_all(list);
     }
 };
 
@@ -123,7 +124,7 @@ struct FailureReport {
 // Maps a libcurl error to what retrying needs to know and a message that says what to do.
 // `was_sent`: some of the request went out, so the server may have acted on it.
 FailureReport describe_failure(CURLcode code, const char* detail_buffer, bool was_sent) {
-    std::string detail = detail_buffer[0] ? detail_buffer : curl_easy_strerror(code);
+    std::string detail = detail_buffer[0] ? detail_buffer : curl_library().easy_strerror(code);
     auto unanswered = was_sent ? Failure::no_answer : Failure::not_sent;
     switch (code) {
     case CURLE_COULDNT_CONNECT:
@@ -178,34 +179,35 @@ struct Session {
         options.concurrency = std::max(options.concurrency, 1);
         options.retries = std::max(options.retries, 0);
 
-        share.reset(curl_share_init());
-        multi.reset(curl_multi_init());
+        share.reset(curl_library().share_init());
+        multi.reset(curl_library().multi_init());
         if (!share || !multi)
             throw util::UnreachableError("cannot create a libcurl handle");
         // One thread uses these handles, so the share object needs no lock callbacks.
-        curl_share_setopt(share.get(), CURLSHOPT_SHARE, CURL_LOCK_DATA_SSL_SESSION);
-        curl_share_setopt(share.get(), CURLSHOPT_SHARE, CURL_LOCK_DATA_DNS);
+        curl_library().share_setopt(share.get(), CURLSHOPT_SHARE, CURL_LOCK_DATA_SSL_SESSION);
+        curl_library().share_setopt(share.get(), CURLSHOPT_SHARE, CURL_LOCK_DATA_DNS);
 
         // The multi handle's connection cache is shared by every transfer and kept between
         // perform() calls; keep as many idle connections as may be busy at once.
         long concurrency = options.concurrency;
-        curl_multi_setopt(multi.get(), CURLMOPT_PIPELINING, CURLPIPE_MULTIPLEX);
-        curl_multi_setopt(multi.get(), CURLMOPT_MAX_HOST_CONNECTIONS, concurrency);
-        curl_multi_setopt(multi.get(), CURLMOPT_MAX_TOTAL_CONNECTIONS, concurrency);
-        curl_multi_setopt(multi.get(), CURLMOPT_MAXCONNECTS, concurrency);
+        curl_library().multi_setopt(multi.get(), CURLMOPT_PIPELINING,
+                                    static_cast<long>(CURLPIPE_MULTIPLEX));
+        curl_library().multi_setopt(multi.get(), CURLMOPT_MAX_HOST_CONNECTIONS, concurrency);
+        curl_library().multi_setopt(multi.get(), CURLMOPT_MAX_TOTAL_CONNECTIONS, concurrency);
+        curl_library().multi_setopt(multi.get(), CURLMOPT_MAXCONNECTS, concurrency);
     }
 
     std::unique_ptr<Transfer> acquire() {
         if (idle.empty()) {
             auto transfer = std::make_unique<Transfer>();
-            transfer->easy.reset(curl_easy_init());
+            transfer->easy.reset(curl_library().easy_init());
             if (!transfer->easy)
                 throw util::UnreachableError("cannot create a libcurl handle");
             return transfer;
         }
         auto transfer = std::move(idle.back());
         idle.pop_back();
-        curl_easy_reset(transfer->easy.get());
+        curl_library().easy_reset(transfer->easy.get());
         return transfer;
     }
 
@@ -216,59 +218,60 @@ struct Session {
         transfer.header_bytes = 0;
         transfer.oversize.clear();
 
-        curl_easy_setopt(easy, CURLOPT_URL, request.url.c_str());
-        curl_easy_setopt(easy, CURLOPT_PRIVATE, &transfer);
-        curl_easy_setopt(easy, CURLOPT_SHARE, share.get());
-        curl_easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);
-        curl_easy_setopt(easy, CURLOPT_ERRORBUFFER, transfer.error.data());
-        curl_easy_setopt(easy, CURLOPT_HEADERFUNCTION, on_header);
-        curl_easy_setopt(easy, CURLOPT_HEADERDATA, &transfer);
-        curl_easy_setopt(easy, CURLOPT_WRITEFUNCTION, on_body);
-        curl_easy_setopt(easy, CURLOPT_WRITEDATA, &transfer);
-        curl_easy_setopt(easy, CURLOPT_PROTOCOLS_STR, "http,https");
-        curl_easy_setopt(easy, CURLOPT_USERAGENT, "gradepost/" GRADEPOST_VERSION);
+        curl_library().easy_setopt(easy, CURLOPT_URL, request.url.c_str());
+        curl_library().easy_setopt(easy, CURLOPT_PRIVATE, &transfer);
+        curl_library().easy_setopt(easy, CURLOPT_SHARE, share.get());
+        curl_library().easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);
+        curl_library().easy_setopt(easy, CURLOPT_ERRORBUFFER, transfer.error.data());
+        curl_library().easy_setopt(easy, CURLOPT_HEADERFUNCTION, on_header);
+        curl_library().easy_setopt(easy, CURLOPT_HEADERDATA, &transfer);
+        curl_library().easy_setopt(easy, CURLOPT_WRITEFUNCTION, on_body);
+        curl_library().easy_setopt(easy, CURLOPT_WRITEDATA, &transfer);
+        curl_library().easy_setopt(easy, CURLOPT_PROTOCOLS_STR, "http,https");
+        curl_library().easy_setopt(easy, CURLOPT_USERAGENT, "gradepost/" GRADEPOST_VERSION);
         // gzip only: every platform speaks it, while brotli at a server's default quality costs
         // more CPU than it saves on small API answers (3x slower against cpp-httplib).
-        curl_easy_setopt(easy, CURLOPT_ACCEPT_ENCODING, "gzip");
-        curl_easy_setopt(easy, CURLOPT_TCP_KEEPALIVE, 1L);
+        curl_library().easy_setopt(easy, CURLOPT_ACCEPT_ENCODING, "gzip");
+        curl_library().easy_setopt(easy, CURLOPT_TCP_KEEPALIVE, 1L);
         // HTTP/2 when the server offers it over TLS; streams wait for a connection that can
         // multiplex rather than opening one each.
-        curl_easy_setopt(easy, CURLOPT_HTTP_VERSION, static_cast<long>(CURL_HTTP_VERSION_2TLS));
-        curl_easy_setopt(easy, CURLOPT_PIPEWAIT, 1L);
+        curl_library().easy_setopt(easy, CURLOPT_HTTP_VERSION,
+                                   static_cast<long>(CURL_HTTP_VERSION_2TLS));
+        curl_library().easy_setopt(easy, CURLOPT_PIPEWAIT, 1L);
         // A redirected API call is a configuration problem: the 3xx goes back as data.
-        curl_easy_setopt(easy, CURLOPT_FOLLOWLOCATION, 0L);
+        curl_library().easy_setopt(easy, CURLOPT_FOLLOWLOCATION, 0L);
         // Timeouts are set by Run::start(), from what is left of the request's budget.
 
-        curl_easy_setopt(easy, CURLOPT_SSL_VERIFYPEER, options.insecure ? 0L : 1L);
-        curl_easy_setopt(easy, CURLOPT_SSL_VERIFYHOST, options.insecure ? 0L : 2L);
+        curl_library().easy_setopt(easy, CURLOPT_SSL_VERIFYPEER, options.insecure ? 0L : 1L);
+        curl_library().easy_setopt(easy, CURLOPT_SSL_VERIFYHOST, options.insecure ? 0L : 2L);
         if (!options.ca_file.empty())
-            curl_easy_setopt(easy, CURLOPT_CAINFO, options.ca_file.c_str());
+            curl_library().easy_setopt(easy, CURLOPT_CAINFO, options.ca_file.c_str());
 
         if (request.method == "HEAD") {
-            curl_easy_setopt(easy, CURLOPT_NOBODY, 1L);
+            curl_library().easy_setopt(easy, CURLOPT_NOBODY, 1L);
         } else if (request.method == "GET") {
-            curl_easy_setopt(easy, CURLOPT_HTTPGET, 1L);
+            curl_library().easy_setopt(easy, CURLOPT_HTTPGET, 1L);
         } else {
             if (request.method == "POST" || !request.body.empty()) {
                 // The request outlives the transfer, so libcurl may read the body in place.
-                curl_easy_setopt(easy, CURLOPT_POSTFIELDSIZE_LARGE,
-                                 static_cast<curl_off_t>(request.body.size()));
-                curl_easy_setopt(easy, CURLOPT_POSTFIELDS, request.body.data());
+                curl_library().easy_setopt(easy, CURLOPT_POSTFIELDSIZE_LARGE,
+                                           static_cast<curl_off_t>(request.body.size()));
+                curl_library().easy_setopt(easy, CURLOPT_POSTFIELDS, request.body.data());
             }
             if (request.method != "POST")
-                curl_easy_setopt(easy, CURLOPT_CUSTOMREQUEST, request.method.c_str());
+                curl_library().easy_setopt(easy, CURLOPT_CUSTOMREQUEST, request.method.c_str());
         }
 
         // "Expect:" turns off 100-continue, a round trip API servers do not need.
-        curl_slist* list = curl_slist_append(nullptr, "Expect:");
+        curl_slist* list = curl_library().slist_append(nullptr, "Expect:");
         for (const auto& [name, value] : request.headers) {
             // "Name;" is how libcurl sends a header with an empty value.
             auto line = value.empty() ? name + ";" : name + ": " + value;
-            if (auto* appended = curl_slist_append(list, line.c_str()))
+            if (auto* appended = curl_library().slist_append(list, line.c_str()))
                 list = appended;
         }
         transfer.header_list.reset(list);
-        curl_easy_setopt(easy, CURLOPT_HTTPHEADER, list);
+        curl_library().easy_setopt(easy, CURLOPT_HTTPHEADER, list);
     }
 
     TransportOptions options;
@@ -297,7 +300,7 @@ public:
 
     ~Run() {
         for (auto& transfer : m_active) {
-            curl_multi_remove_handle(m_session.multi.get(), transfer->easy.get());
+            curl_library().multi_remove_handle(m_session.multi.get(), transfer->easy.get());
             m_session.idle.push_back(std::move(transfer));
         }
     }
@@ -313,8 +316,10 @@ public:
             else if (m_active.empty())
                 break;
             int running = 0;
-            if (auto code = curl_multi_perform(m_session.multi.get(), &running); code != CURLM_OK)
-                throw util::UnreachableError(fmt::format("libcurl: {}", curl_multi_strerror(code)));
+            if (auto code = curl_library().multi_perform(m_session.multi.get(), &running);
+                code != CURLM_OK)
+                throw util::UnreachableError(
+                    fmt::format("libcurl: {}", curl_library().multi_strerror(code)));
             collect_finished();
             if (!has_fresh() && m_retries.empty() && m_active.empty())
                 break;
@@ -387,11 +392,13 @@ private:
             m_deadline[index] = now + m_session.options.request_timeout;
         auto left = std::max(std::chrono::ceil<std::chrono::milliseconds>(*m_deadline[index] - now),
                              std::chrono::milliseconds{1});
-        curl_easy_setopt(transfer->easy.get(), CURLOPT_TIMEOUT_MS, static_cast<long>(left.count()));
-        curl_easy_setopt(
+        curl_library().easy_setopt(transfer->easy.get(), CURLOPT_TIMEOUT_MS,
+                                   static_cast<long>(left.count()));
+        curl_library().easy_setopt(
             transfer->easy.get(), CURLOPT_CONNECTTIMEOUT_MS,
             static_cast<long>(std::min(left, m_session.options.connect_timeout).count()));
-        if (curl_multi_add_handle(m_session.multi.get(), transfer->easy.get()) != CURLM_OK) {
+        if (curl_library().multi_add_handle(m_session.multi.get(), transfer->easy.get()) !=
+            CURLM_OK) {
             m_session.idle.push_back(std::move(transfer));
             throw util::UnreachableError("libcurl refused a transfer");
         }
@@ -406,13 +413,13 @@ private:
 
     void collect_finished() {
         int left = 0;
-        while (CURLMsg* message = curl_multi_info_read(m_session.multi.get(), &left)) {
+        while (CURLMsg* message = curl_library().multi_info_read(m_session.multi.get(), &left)) {
             if (message->msg != CURLMSG_DONE)
                 continue;
             // The message dies with remove_handle: copy what it says first.
             CURL* easy = message->easy_handle;
             CURLcode code = message->data.result;
-            curl_multi_remove_handle(m_session.multi.get(), easy);
+            curl_library().multi_remove_handle(m_session.multi.get(), easy);
             auto found = std::ranges::find_if(
                 m_active, [&](const auto& transfer) { return transfer->easy.get() == easy; });
             auto transfer = std::move(*found);
@@ -429,11 +436,11 @@ private:
         auto failure = Failure::none;
         if (code == CURLE_OK) {
             long status = 0;
-            curl_easy_getinfo(transfer.easy.get(), CURLINFO_RESPONSE_CODE, &status);
+            curl_library().easy_getinfo(transfer.easy.get(), CURLINFO_RESPONSE_CODE, &status);
             response.status = static_cast<int>(status);
         } else {
             long request_size = 0;
-            curl_easy_getinfo(transfer.easy.get(), CURLINFO_REQUEST_SIZE, &request_size);
+            curl_library().easy_getinfo(transfer.easy.get(), CURLINFO_REQUEST_SIZE, &request_size);
             auto report = describe_failure(code, transfer.error.data(), request_size > 0);
             failure = report.failure;
             if (!transfer.oversize.empty())
@@ -520,7 +527,7 @@ private:
         if (m_active.empty())
             m_session.clock.sleep_for(std::chrono::milliseconds(poll_timeout()));
         else
-            curl_multi_poll(m_session.multi.get(), nullptr, 0, poll_timeout(), nullptr);
+            curl_library().multi_poll(m_session.multi.get(), nullptr, 0, poll_timeout(), nullptr);
     }
 
     // Until the next request is due, but short enough to notice an interruption.

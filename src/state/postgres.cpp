@@ -1,5 +1,7 @@
 #include "state/postgres.hpp"
 
+#include "state/libpq_library.hpp"
+
 #include <libpq-fe.h>
 
 #include <fmt/format.h>
@@ -33,23 +35,23 @@ Result::Result(Result&& other) noexcept : m_result(other.m_result) {
 
 Result::~Result() {
     if (m_result)
-        PQclear(m_result);
+        libpq_library().clear(m_result);
 }
 
 int Result::rows() const {
-    return PQntuples(m_result);
+    return libpq_library().ntuples(m_result);
 }
 
 bool Result::is_null(int row, int column) const {
-    return PQgetisnull(m_result, row, column) != 0;
+    return libpq_library().getisnull(m_result, row, column) != 0;
 }
 
 std::string Result::text(int row, int column) const {
-    return PQgetvalue(m_result, row, column);
+    return libpq_library().getvalue(m_result, row, column);
 }
 
 std::int64_t Result::integer(int row, int column) const {
-    std::string value = PQgetvalue(m_result, row, column);
+    std::string value = libpq_library().getvalue(m_result, row, column);
     std::int64_t number = 0;
     auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), number);
     if (error != std::errc() || end != value.data() + value.size())
@@ -66,30 +68,30 @@ std::optional<std::int64_t> Result::optional_integer(int row, int column) const 
 std::optional<double> Result::optional_real(int row, int column) const {
     if (is_null(row, column))
         return std::nullopt;
-    return std::strtod(PQgetvalue(m_result, row, column), nullptr);
+    return std::strtod(libpq_library().getvalue(m_result, row, column), nullptr);
 }
 
 std::int64_t Result::changes() const {
-    const char* count = PQcmdTuples(m_result);
+    const char* count = libpq_library().cmdTuples(m_result);
     return count && *count ? std::strtoll(count, nullptr, 10) : 0;
 }
 
 void Connection::Close::operator()(pg_conn* connection) const {
-    PQfinish(connection);
+    libpq_library().finish(connection);
 }
 
 Connection Connection::open(const std::string& url, const std::string& application_name) {
     // The URL's own parameters first, then ours: application_name and a bounded connect time.
     const char* keywords[] = {"dbname", "application_name", "connect_timeout", nullptr};
     const char* values[] = {url.c_str(), application_name.c_str(), "10", nullptr};
-    pg_conn* connection = PQconnectdbParams(keywords, values, 1);
+    pg_conn* connection = libpq_library().connectdbParams(keywords, values, 1);
     if (!connection)
         throw Error("out of memory");
     Connection owned(connection);
-    if (PQstatus(connection) != CONNECTION_OK)
-        throw Error(trimmed(PQerrorMessage(connection)));
+    if (libpq_library().status(connection) != CONNECTION_OK)
+        throw Error(trimmed(libpq_library().errorMessage(connection)));
     // Notices (such as "relation already exists, skipping") are not for the user.
-    PQsetNoticeProcessor(
+    libpq_library().setNoticeProcessor(
         connection, [](void*, const char*) {}, nullptr);
     return owned;
 }
@@ -101,13 +103,15 @@ Result Connection::execute(std::string_view sql, const std::vector<Parameter>& p
         values.push_back(parameter ? parameter->c_str() : nullptr);
     std::string text(sql);
     // Without parameters, the simple protocol: a script of several statements is allowed.
-    Result result(values.empty() ? PQexec(m_connection.get(), text.c_str())
-                                 : PQexecParams(m_connection.get(), text.c_str(),
-                                                static_cast<int>(values.size()), nullptr,
-                                                values.data(), nullptr, nullptr, 0));
-    auto status = result.m_result ? PQresultStatus(result.m_result) : PGRES_FATAL_ERROR;
+    Result result(values.empty()
+                      ? libpq_library().exec(m_connection.get(), text.c_str())
+                      : libpq_library().execParams(m_connection.get(), text.c_str(),
+                                                   static_cast<int>(values.size()), nullptr,
+                                                   values.data(), nullptr, nullptr, 0));
+    auto status =
+        result.m_result ? libpq_library().resultStatus(result.m_result) : PGRES_FATAL_ERROR;
     if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
-        throw Error(trimmed(PQerrorMessage(m_connection.get())));
+        throw Error(trimmed(libpq_library().errorMessage(m_connection.get())));
     return result;
 }
 

@@ -8,8 +8,8 @@
 #include <string_view>
 #include <vector>
 
-// RAII over libpq. postgres.cpp is the only file that includes libpq-fe.h; the PostgreSQL
-// ledger holds every SQL statement.
+// RAII over libpq, opened on first use (libpq_library.hpp). postgres.cpp and libpq_library are
+// the only files that include libpq-fe.h; the PostgreSQL ledger holds every SQL statement.
 
 struct pg_conn;
 struct pg_result;

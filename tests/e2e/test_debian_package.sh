@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # cpack -G DEB makes a package that installs the binary, the man page and the bash, zsh and
-# fish completions, and declares its runtime libraries; apt-get installs it into the system
-# (CI runs as root on a throwaway machine), the installed gradepost runs and man finds its
+# fish completions, and declares its runtime libraries (libcurl and libpq, opened on first use,
+# among them); apt-get installs it into the system (CI runs as root on a throwaway machine), the
+# installed gradepost runs, asks a sandbox for a token (so it loads libcurl) and man finds its
 # page; then it is removed again.
 source "$(dirname "$0")/common.sh"
 if [ "$(id -u)" -ne 0 ]; then
@@ -26,7 +27,7 @@ for path in ./usr/bin/gradepost ./usr/share/man/man1/gradepost.1 \
   grep -qE " $path\$" "$work/contents" || fail "$path is not in the package: $(cat "$work/contents")"
 done
 depends=$(dpkg-deb -f "$deb" Depends)
-for library in libcurl libssl libsqlite3 libpq libcsv libc6 libstdc++; do
+for library in libcurl4 libssl libsqlite3 libpq5 libcsv libc6 libstdc++; do
   grep -qF "$library" <<<"$depends" || fail "Depends lacks $library: $depends"
 done
 
@@ -38,6 +39,10 @@ apt-get install -y -qq -o DPkg::Lock::Timeout=120 --no-install-recommends "$deb"
 
 expect_exit 0 /usr/bin/gradepost --version
 assert_contains "$work/out" "$(dpkg-deb -f "$deb" Version)"
+# libcurl is opened only when a request is made: the installed binary makes one.
+start_sandbox --students 1
+expect_exit 0 /usr/bin/gradepost --config "$work/profile/config.json" --state "$state" --json token
+assert_contains "$work/out" "https://purl.imsglobal.org/spec/lti-ags/scope/score"
 man_path=$(man -w gradepost) || fail "man -w gradepost found nothing"
 assert_eq "$man_path" /usr/share/man/man1/gradepost.1 "man -w gradepost"
 MANWIDTH=80 man gradepost 2>/dev/null | head -20 >"$work/man.txt"
