@@ -2,6 +2,7 @@
 
 #include <csv.h>
 
+#include <algorithm>
 #include <vector>
 
 namespace gradepost::input {
@@ -107,21 +108,28 @@ void end_field(void* data, std::size_t size, void* context) {
     splitter.ends.push_back(splitter.row.size());
 }
 
-// Line of a byte offset, counted forward from the last one asked (offsets only grow).
+// The line reached after the text counted so far, fed in pieces; a CR at the end of a piece
+// waits for the next one to know whether it is half of a CRLF.
 class LineCounter {
 public:
-    explicit LineCounter(std::string_view text) : m_text(text) {}
-
-    std::size_t line_at(std::size_t offset) {
-        m_line += count_line_breaks(m_text.data() + m_offset, offset - m_offset);
-        m_offset = offset;
-        return m_line;
+    void count(std::string_view text) {
+        if (text.empty())
+            return;
+        if (m_after_carriage_return && text.front() != '\n')
+            ++m_line;
+        m_line += static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
+        for (auto cr = text.find('\r'); cr != std::string_view::npos; cr = text.find('\r', cr + 1))
+            if (cr + 1 < text.size() && text[cr + 1] != '\n')
+                ++m_line;
+        m_after_carriage_return = text.back() == '\r';
     }
 
+    // Only asked just after a LF, where no CR is pending.
+    std::size_t line() const { return m_line; }
+
 private:
-    std::string_view m_text;
-    std::size_t m_offset = 0;
     std::size_t m_line = 1;
+    bool m_after_carriage_return = false;
 };
 
 constexpr const char* k_malformed =
@@ -130,35 +138,83 @@ constexpr const char* k_malformed =
 
 } // namespace
 
-void read_csv_records(std::string_view text, char delimiter, const CsvRecordCallbacks& callbacks) {
-    Parser parser(delimiter);
-    Splitter splitter;
-    splitter.callbacks = &callbacks;
-    LineCounter lines(text);
+struct CsvRecordReader::State {
+    State(char delimiter, const CsvRecordCallbacks& callbacks) : parser(delimiter) {
+        splitter.callbacks = &callbacks;
+    }
 
-    std::size_t offset = 0;
-    while (offset < text.size()) {
-        std::size_t remaining = text.size() - offset;
-        std::size_t parsed = csv_parse(parser.get(), text.data() + offset, remaining, end_field,
-                                       end_record, &splitter);
-        if (parsed == remaining)
-            break;
+    void report_malformed() {
+        splitter.callbacks->on_malformed(
+            splitter.ends.empty() ? splitter.line : splitter.record_line, k_malformed);
+    }
 
-        // Strict mode stops at a stray quote: report the record, drop it, and go on with the
-        // next line on a fresh parser.
-        std::size_t error = offset + parsed;
-        callbacks.on_malformed(splitter.ends.empty() ? splitter.line : splitter.record_line,
-                               k_malformed);
-        auto newline = text.find('\n', error);
-        offset = newline == std::string_view::npos ? text.size() : newline + 1;
+    // Reading goes on at the line after a malformed record, on a fresh parser.
+    void resume_at_next_line() {
         splitter.reset_record();
-        splitter.line = lines.line_at(offset);
+        splitter.line = lines.line();
         splitter.after_carriage_return = false;
         parser.restart();
+        is_skipping_line = false;
     }
-    if (csv_fini(parser.get(), end_field, end_record, &splitter) != 0)
-        callbacks.on_malformed(splitter.ends.empty() ? splitter.line : splitter.record_line,
-                               "a quoted field is never closed (a '\"' is missing)");
+
+    Parser parser;
+    Splitter splitter;
+    LineCounter lines;             // lines of the text fed so far, for resuming after an error
+    bool is_skipping_line = false; // a malformed record's line goes on into the next piece
+};
+
+CsvRecordReader::CsvRecordReader(char delimiter, const CsvRecordCallbacks& callbacks)
+    : m_state(std::make_unique<State>(delimiter, callbacks)) {}
+
+CsvRecordReader::~CsvRecordReader() = default;
+
+void CsvRecordReader::feed(std::string_view piece) {
+    State& state = *m_state;
+    std::size_t offset = 0;
+    while (offset < piece.size()) {
+        if (state.is_skipping_line) {
+            auto newline = piece.find('\n', offset);
+            std::size_t next = newline == std::string_view::npos ? piece.size() : newline + 1;
+            state.lines.count(piece.substr(offset, next - offset));
+            offset = next;
+            if (newline != std::string_view::npos)
+                state.resume_at_next_line();
+            continue;
+        }
+        std::size_t remaining = piece.size() - offset;
+        std::size_t parsed = csv_parse(state.parser.get(), piece.data() + offset, remaining,
+                                       end_field, end_record, &state.splitter);
+        if (parsed == remaining) {
+            state.lines.count(piece.substr(offset));
+            break;
+        }
+        // Strict mode stops at a stray quote: report the record, drop it, and skip to the
+        // next line.
+        std::size_t error = offset + parsed;
+        state.report_malformed();
+        state.lines.count(piece.substr(offset, error - offset));
+        offset = error;
+        state.is_skipping_line = true;
+    }
+}
+
+void CsvRecordReader::finish() {
+    State& state = *m_state;
+    if (state.is_skipping_line) {
+        // The malformed record ran to the end of the text.
+        state.resume_at_next_line();
+        return;
+    }
+    if (csv_fini(state.parser.get(), end_field, end_record, &state.splitter) != 0)
+        state.splitter.callbacks->on_malformed(
+            state.splitter.ends.empty() ? state.splitter.line : state.splitter.record_line,
+            "a quoted field is never closed (a '\"' is missing)");
+}
+
+void read_csv_records(std::string_view text, char delimiter, const CsvRecordCallbacks& callbacks) {
+    CsvRecordReader reader(delimiter, callbacks);
+    reader.feed(text);
+    reader.finish();
 }
 
 } // namespace gradepost::input

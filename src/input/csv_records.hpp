@@ -2,6 +2,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
@@ -26,6 +27,26 @@ struct CsvRecordCallbacks {
     std::function<void(std::size_t line, std::string message)> on_malformed;
 };
 
+// Splits text that arrives in pieces (a file read a few megabytes at a time): the records,
+// their lines and the malformed ones are the same wherever the pieces split the text, even
+// inside a quoted field, a CRLF pair or a malformed record being skipped.
+class CsvRecordReader {
+public:
+    CsvRecordReader(char delimiter, const CsvRecordCallbacks& callbacks);
+    ~CsvRecordReader();
+    CsvRecordReader(const CsvRecordReader&) = delete;
+    CsvRecordReader& operator=(const CsvRecordReader&) = delete;
+
+    void feed(std::string_view piece);
+    // The end of the text: the last record without a line end, or a quote never closed.
+    void finish();
+
+private:
+    struct State;
+    std::unique_ptr<State> m_state;
+};
+
+// The whole text at once.
 void read_csv_records(std::string_view text, char delimiter, const CsvRecordCallbacks& callbacks);
 
 } // namespace gradepost::input
