@@ -64,6 +64,7 @@ struct Splitter {
     std::size_t line = 1;        // the physical line the parser has reached
     std::size_t record_line = 1; // where the current record started
     bool after_carriage_return = false;
+    bool ended_by_line_feed = false; // the last event was an unquoted LF ending a record or line
 
     void reset_record() {
         row.clear();
@@ -92,6 +93,7 @@ void end_record(int terminator, void* context) {
         if (!splitter.after_carriage_return)
             ++splitter.line;
         splitter.after_carriage_return = false;
+        splitter.ended_by_line_feed = true;
     }
 }
 
@@ -100,6 +102,7 @@ void end_field(void* data, std::size_t size, void* context) {
     if (splitter.ends.empty())
         splitter.record_line = splitter.line;
     splitter.after_carriage_return = false;
+    splitter.ended_by_line_feed = false;
     if (size > 0) {
         const char* chars = static_cast<const char*>(data);
         splitter.row.append(chars, size);
@@ -124,6 +127,9 @@ public:
         m_after_carriage_return = text.back() == '\r';
     }
 
+    // One line without CR that ends with its LF, after a LF.
+    void count_plain_line() { ++m_line; }
+
     // Only asked just after a LF, where no CR is pending.
     std::size_t line() const { return m_line; }
 
@@ -132,6 +138,40 @@ private:
     bool m_after_carriage_return = false;
 };
 
+// The fields of a line holding no quote and no CR (without its LF), as libcsv splits it:
+// unquoted fields lose their leading and trailing spaces and tabs (but not the delimiter);
+// a line of only those is blank, no record. False, nothing split, for any other line.
+bool split_plain_line(std::string_view line, char delimiter,
+                      std::vector<std::string_view>& fields) {
+    auto is_space = [delimiter](char c) { return (c == ' ' || c == '\t') && c != delimiter; };
+    fields.clear();
+    const char* begin = line.data();
+    const char* const end = line.data() + line.size();
+    bool is_blank = true;
+    for (const char* field = begin;;) {
+        const char* cursor = field;
+        while (cursor != end && *cursor != delimiter) {
+            if (*cursor == '"' || *cursor == '\r')
+                return false;
+            ++cursor;
+        }
+        const char* first = field;
+        while (first != cursor && is_space(*first))
+            ++first;
+        const char* last = cursor;
+        while (last != first && is_space(last[-1]))
+            --last;
+        is_blank = is_blank && first == last && cursor == end;
+        fields.emplace_back(first, static_cast<std::size_t>(last - first));
+        if (cursor == end)
+            break;
+        field = cursor + 1;
+    }
+    if (is_blank)
+        fields.clear();
+    return true;
+}
+
 constexpr const char* k_malformed =
     "malformed quotes: a field holding a '\"' must be quoted whole, with \"\" for each quote "
     "inside";
@@ -139,7 +179,8 @@ constexpr const char* k_malformed =
 } // namespace
 
 struct CsvRecordReader::State {
-    State(char delimiter, const CsvRecordCallbacks& callbacks) : parser(delimiter) {
+    State(char delimiter, const CsvRecordCallbacks& callbacks, bool libcsv_only)
+        : parser(delimiter), delimiter(delimiter), libcsv_only(libcsv_only) {
         splitter.callbacks = &callbacks;
     }
 
@@ -155,16 +196,37 @@ struct CsvRecordReader::State {
         splitter.after_carriage_return = false;
         parser.restart();
         is_skipping_line = false;
+        is_at_line_start = true;
+    }
+
+    // A line without quotes or CR (but a CRLF end), read without libcsv; false for any other.
+    bool read_plain_line(std::string_view line) {
+        // A CRLF ends the line as a LF does (libcsv ends the record at the CR, and the LF
+        // after it is no new line).
+        if (!line.empty() && line.back() == '\r')
+            line.remove_suffix(1);
+        if (!split_plain_line(line, delimiter, splitter.fields))
+            return false;
+        if (!splitter.fields.empty())
+            splitter.callbacks->on_record({splitter.line, splitter.fields});
+        ++splitter.line;
+        lines.count_plain_line();
+        return true;
     }
 
     Parser parser;
     Splitter splitter;
+    char delimiter;
+    bool libcsv_only;
     LineCounter lines;             // lines of the text fed so far, for resuming after an error
     bool is_skipping_line = false; // a malformed record's line goes on into the next piece
+    // libcsv holds nothing (no field, no quote, no CR) and the next byte starts a line.
+    bool is_at_line_start = true;
 };
 
-CsvRecordReader::CsvRecordReader(char delimiter, const CsvRecordCallbacks& callbacks)
-    : m_state(std::make_unique<State>(delimiter, callbacks)) {}
+CsvRecordReader::CsvRecordReader(char delimiter, const CsvRecordCallbacks& callbacks,
+                                 bool libcsv_only)
+    : m_state(std::make_unique<State>(delimiter, callbacks, libcsv_only)) {}
 
 CsvRecordReader::~CsvRecordReader() = default;
 
@@ -181,12 +243,28 @@ void CsvRecordReader::feed(std::string_view piece) {
                 state.resume_at_next_line();
             continue;
         }
-        std::size_t remaining = piece.size() - offset;
-        std::size_t parsed = csv_parse(state.parser.get(), piece.data() + offset, remaining,
-                                       end_field, end_record, &state.splitter);
-        if (parsed == remaining) {
-            state.lines.count(piece.substr(offset));
-            break;
+        // Nearly every line of an export is plain: split directly, without libcsv's call per
+        // byte and copy per field. Others go to libcsv a line at a time, so that the next
+        // line start is known.
+        auto newline = state.libcsv_only ? std::string_view::npos : piece.find('\n', offset);
+        if (newline != std::string_view::npos && state.is_at_line_start &&
+            state.read_plain_line(piece.substr(offset, newline - offset))) {
+            offset = newline + 1;
+            continue;
+        }
+        std::size_t end = newline == std::string_view::npos ? piece.size() : newline + 1;
+        std::size_t size = end - offset;
+        state.splitter.ended_by_line_feed = false;
+        std::size_t parsed = csv_parse(state.parser.get(), piece.data() + offset, size, end_field,
+                                       end_record, &state.splitter);
+        if (parsed == size) {
+            state.lines.count(piece.substr(offset, size));
+            // The LF ending this part was the last thing libcsv saw: unquoted, it left libcsv
+            // empty at a line start.
+            state.is_at_line_start =
+                newline != std::string_view::npos && state.splitter.ended_by_line_feed;
+            offset = end;
+            continue;
         }
         // Strict mode stops at a stray quote: report the record, drop it, and skip to the
         // next line.
@@ -195,6 +273,7 @@ void CsvRecordReader::feed(std::string_view piece) {
         state.lines.count(piece.substr(offset, error - offset));
         offset = error;
         state.is_skipping_line = true;
+        state.is_at_line_start = false;
     }
 }
 
