@@ -7,7 +7,7 @@
 
 namespace gradepost::model {
 
-static_assert(sizeof(AttemptTable::Row) == 56, "a row is seven words");
+static_assert(sizeof(AttemptTable::Row) == 64, "a row is one cache line");
 
 std::uint32_t AttemptTable::Strings::number_of(std::string_view text) {
     if (m_slots.size() < 2 * (m_ends.size() + 1))
@@ -69,8 +69,6 @@ std::uint16_t AttemptTable::file_number(const std::string& file) {
 }
 
 void AttemptTable::push_back(const Attempt& attempt, const std::string& file) {
-    if (attempt.where.line > std::numeric_limits<std::uint32_t>::max())
-        throw std::length_error("more than 4 billion lines in one export");
     Row& row = m_rows.emplace_back();
     row.student = m_users.number_of(attempt.user_id);
     if (attempt.score) {
@@ -94,7 +92,7 @@ void AttemptTable::push_back(const Attempt& attempt, const std::string& file) {
     row.url = attempt.url.empty() ? 0 : m_texts.number_of(attempt.url);
     row.status = attempt.status;
     row.file = file_number(file);
-    row.line = static_cast<std::uint32_t>(attempt.where.line);
+    row.line = attempt.where.line;
 }
 
 void AttemptTable::append(const AttemptTable& other) {

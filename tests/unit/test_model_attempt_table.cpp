@@ -3,7 +3,6 @@
 #include <doctest/doctest.h>
 
 #include <chrono>
-#include <stdexcept>
 #include <vector>
 
 using gradepost::model::Attempt;
@@ -57,15 +56,6 @@ TEST_SUITE("model::AttemptTable") {
         CHECK_FALSE(empty.attempt_number);
         CHECK(empty.attempt_id.empty());
         CHECK(empty.comment.empty());
-    }
-
-    TEST_CASE("lines are kept up to 4 billion; a later one is refused, nothing stored") {
-        AttemptTable table;
-        table.push_back(attempt_of("u1", 1, "big.csv", 4'294'967'295));
-        CHECK(table[0].where.line == 4'294'967'295);
-        CHECK_THROWS_AS(table.push_back(attempt_of("u2", 1, "big.csv", 4'294'967'296)),
-                        std::length_error);
-        CHECK(table.size() == 1);
     }
 
     TEST_CASE("students are numbered by their first row, each user id stored once") {
