@@ -155,4 +155,23 @@ TEST_SUITE("input::read_attempts") {
         CHECK(in_pieces.attempts.size() + 1 == in_pieces.rows);
         CHECK(summary_of(in_pieces) == summary_of(whole));
     }
+
+    TEST_CASE("what detection needs is read past the first piece when that is not enough") {
+        const std::size_t piece = input::TextFile::k_piece_size;
+        testing::ScratchDir dir;
+        // No extension, and blank for more than a piece: the content says JSON.
+        write_file(dir / "export", std::string(piece + 10, ' ') + "\n" +
+                                       "[{\"userId\": \"u1\", \"scoreGiven\": 4}]");
+        // A semicolon export whose second record is longer than a piece: the delimiter is
+        // found from whole records.
+        write_file(dir / "wide.csv",
+                   "user_id;score;comment\nu2;5;\"" + std::string(piece, 'x') + ";\"\nu3;6;ok\n");
+        std::vector<std::filesystem::path> files = {dir / "export", dir / "wide.csv"};
+        auto result = input::read_attempt_files(files, {});
+        REQUIRE(result.attempts.size() == 3);
+        CHECK(result.attempts[0].user_id == "u1");
+        CHECK(result.attempts[1].comment.size() == piece + 1);
+        CHECK(result.attempts[2].user_id == "u3");
+        CHECK(result.attempts[2].where.line == 3);
+    }
 }
