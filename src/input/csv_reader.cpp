@@ -178,19 +178,57 @@ private:
     RawRow m_row;
 };
 
+// Reads the text that starts with `beginning` (holding the lines the delimiter is found from)
+// and goes on with the pieces `next_piece` appends to its argument until it returns false.
+template <typename NextPiece>
+ReadResult read_csv_pieces(std::string_view beginning, std::size_t expected_rows,
+                           std::string_view file_name, const ReadOptions& options,
+                           NextPiece next_piece) {
+    std::string_view text = strip_byte_order_mark(beginning);
+    char delimiter = options.delimiter ? *options.delimiter : detect_delimiter(text);
+    CsvAttemptReader reader(file_name, options, delimiter);
+    reader.reserve(expected_rows);
+    CsvRecordReader records(delimiter, {[&](const CsvRecord& record) { reader.on_record(record); },
+                                        [&](std::size_t line, std::string message) {
+                                            reader.on_malformed(line, std::move(message));
+                                        }});
+    records.feed(text);
+    std::string piece;
+    while (next_piece(piece)) {
+        records.feed(piece);
+        piece.clear();
+    }
+    records.finish();
+    return reader.finish();
+}
+
+std::size_t count_lines(std::string_view text) {
+    return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
+}
+
 } // namespace
 
 ReadResult read_csv(std::string_view text, std::string_view file_name, const ReadOptions& options) {
-    text = strip_byte_order_mark(text);
-    char delimiter = options.delimiter ? *options.delimiter : detect_delimiter(text);
-    CsvAttemptReader reader(file_name, options, delimiter);
-    reader.reserve(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')));
-    read_csv_records(text, delimiter,
-                     {[&](const CsvRecord& record) { reader.on_record(record); },
-                      [&](std::size_t line, std::string message) {
-                          reader.on_malformed(line, std::move(message));
-                      }});
-    return reader.finish();
+    return read_csv_pieces(text, count_lines(text), file_name, options,
+                           [](std::string&) { return false; });
+}
+
+ReadResult read_csv_file(TextFile& file, std::string beginning, std::string_view file_name,
+                         const ReadOptions& options) {
+    while (!options.delimiter && !holds_delimiter_sample(beginning) &&
+           file.read_into(beginning, TextFile::k_piece_size)) {
+    }
+    // One allocation for the rows, estimated from the lines of the beginning (a little more:
+    // growing a table of millions of rows would copy it).
+    std::size_t expected_rows = count_lines(beginning);
+    if (!beginning.empty() && file.size() > beginning.size())
+        expected_rows = static_cast<std::size_t>(static_cast<double>(expected_rows) *
+                                                 static_cast<double>(file.size()) /
+                                                 static_cast<double>(beginning.size()) * 1.05) +
+                        1;
+    return read_csv_pieces(beginning, expected_rows, file_name, options, [&](std::string& piece) {
+        return file.read_into(piece, TextFile::k_piece_size);
+    });
 }
 
 } // namespace gradepost::input

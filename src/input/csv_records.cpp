@@ -2,6 +2,7 @@
 
 #include <csv.h>
 
+#include <algorithm>
 #include <vector>
 
 namespace gradepost::input {
@@ -63,6 +64,7 @@ struct Splitter {
     std::size_t line = 1;        // the physical line the parser has reached
     std::size_t record_line = 1; // where the current record started
     bool after_carriage_return = false;
+    bool ended_by_line_feed = false; // the last event was an unquoted LF ending a record or line
 
     void reset_record() {
         row.clear();
@@ -91,6 +93,7 @@ void end_record(int terminator, void* context) {
         if (!splitter.after_carriage_return)
             ++splitter.line;
         splitter.after_carriage_return = false;
+        splitter.ended_by_line_feed = true;
     }
 }
 
@@ -99,6 +102,7 @@ void end_field(void* data, std::size_t size, void* context) {
     if (splitter.ends.empty())
         splitter.record_line = splitter.line;
     splitter.after_carriage_return = false;
+    splitter.ended_by_line_feed = false;
     if (size > 0) {
         const char* chars = static_cast<const char*>(data);
         splitter.row.append(chars, size);
@@ -107,22 +111,66 @@ void end_field(void* data, std::size_t size, void* context) {
     splitter.ends.push_back(splitter.row.size());
 }
 
-// Line of a byte offset, counted forward from the last one asked (offsets only grow).
+// The line reached after the text counted so far, fed in pieces; a CR at the end of a piece
+// waits for the next one to know whether it is half of a CRLF.
 class LineCounter {
 public:
-    explicit LineCounter(std::string_view text) : m_text(text) {}
-
-    std::size_t line_at(std::size_t offset) {
-        m_line += count_line_breaks(m_text.data() + m_offset, offset - m_offset);
-        m_offset = offset;
-        return m_line;
+    void count(std::string_view text) {
+        if (text.empty())
+            return;
+        if (m_after_carriage_return && text.front() != '\n')
+            ++m_line;
+        m_line += static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
+        for (auto cr = text.find('\r'); cr != std::string_view::npos; cr = text.find('\r', cr + 1))
+            if (cr + 1 < text.size() && text[cr + 1] != '\n')
+                ++m_line;
+        m_after_carriage_return = text.back() == '\r';
     }
 
+    // One line without CR that ends with its LF, after a LF.
+    void count_plain_line() { ++m_line; }
+
+    // Only asked just after a LF, where no CR is pending.
+    std::size_t line() const { return m_line; }
+
 private:
-    std::string_view m_text;
-    std::size_t m_offset = 0;
     std::size_t m_line = 1;
+    bool m_after_carriage_return = false;
 };
+
+// The fields of a line holding no quote and no CR (without its LF), as libcsv splits it:
+// unquoted fields lose their leading and trailing spaces and tabs (but not the delimiter);
+// a line of only those is blank, no record. False, nothing split, for any other line.
+bool split_plain_line(std::string_view line, char delimiter,
+                      std::vector<std::string_view>& fields) {
+    auto is_space = [delimiter](char c) { return (c == ' ' || c == '\t') && c != delimiter; };
+    fields.clear();
+    const char* begin = line.data();
+    const char* const end = line.data() + line.size();
+    bool is_blank = true;
+    for (const char* field = begin;;) {
+        const char* cursor = field;
+        while (cursor != end && *cursor != delimiter) {
+            if (*cursor == '"' || *cursor == '\r')
+                return false;
+            ++cursor;
+        }
+        const char* first = field;
+        while (first != cursor && is_space(*first))
+            ++first;
+        const char* last = cursor;
+        while (last != first && is_space(last[-1]))
+            --last;
+        is_blank = is_blank && first == last && cursor == end;
+        fields.emplace_back(first, static_cast<std::size_t>(last - first));
+        if (cursor == end)
+            break;
+        field = cursor + 1;
+    }
+    if (is_blank)
+        fields.clear();
+    return true;
+}
 
 constexpr const char* k_malformed =
     "malformed quotes: a field holding a '\"' must be quoted whole, with \"\" for each quote "
@@ -130,35 +178,122 @@ constexpr const char* k_malformed =
 
 } // namespace
 
-void read_csv_records(std::string_view text, char delimiter, const CsvRecordCallbacks& callbacks) {
-    Parser parser(delimiter);
-    Splitter splitter;
-    splitter.callbacks = &callbacks;
-    LineCounter lines(text);
+struct CsvRecordReader::State {
+    State(char delimiter, const CsvRecordCallbacks& callbacks, bool libcsv_only)
+        : parser(delimiter), delimiter(delimiter), libcsv_only(libcsv_only) {
+        splitter.callbacks = &callbacks;
+    }
 
-    std::size_t offset = 0;
-    while (offset < text.size()) {
-        std::size_t remaining = text.size() - offset;
-        std::size_t parsed = csv_parse(parser.get(), text.data() + offset, remaining, end_field,
-                                       end_record, &splitter);
-        if (parsed == remaining)
-            break;
+    void report_malformed() {
+        splitter.callbacks->on_malformed(
+            splitter.ends.empty() ? splitter.line : splitter.record_line, k_malformed);
+    }
 
-        // Strict mode stops at a stray quote: report the record, drop it, and go on with the
-        // next line on a fresh parser.
-        std::size_t error = offset + parsed;
-        callbacks.on_malformed(splitter.ends.empty() ? splitter.line : splitter.record_line,
-                               k_malformed);
-        auto newline = text.find('\n', error);
-        offset = newline == std::string_view::npos ? text.size() : newline + 1;
+    // Reading goes on at the line after a malformed record, on a fresh parser.
+    void resume_at_next_line() {
         splitter.reset_record();
-        splitter.line = lines.line_at(offset);
+        splitter.line = lines.line();
         splitter.after_carriage_return = false;
         parser.restart();
+        is_skipping_line = false;
+        is_at_line_start = true;
     }
-    if (csv_fini(parser.get(), end_field, end_record, &splitter) != 0)
-        callbacks.on_malformed(splitter.ends.empty() ? splitter.line : splitter.record_line,
-                               "a quoted field is never closed (a '\"' is missing)");
+
+    // A line without quotes or CR (but a CRLF end), read without libcsv; false for any other.
+    bool read_plain_line(std::string_view line) {
+        // A CRLF ends the line as a LF does (libcsv ends the record at the CR, and the LF
+        // after it is no new line).
+        if (!line.empty() && line.back() == '\r')
+            line.remove_suffix(1);
+        if (!split_plain_line(line, delimiter, splitter.fields))
+            return false;
+        if (!splitter.fields.empty())
+            splitter.callbacks->on_record({splitter.line, splitter.fields});
+        ++splitter.line;
+        lines.count_plain_line();
+        return true;
+    }
+
+    Parser parser;
+    Splitter splitter;
+    char delimiter;
+    bool libcsv_only;
+    LineCounter lines;             // lines of the text fed so far, for resuming after an error
+    bool is_skipping_line = false; // a malformed record's line goes on into the next piece
+    // libcsv holds nothing (no field, no quote, no CR) and the next byte starts a line.
+    bool is_at_line_start = true;
+};
+
+CsvRecordReader::CsvRecordReader(char delimiter, const CsvRecordCallbacks& callbacks,
+                                 bool libcsv_only)
+    : m_state(std::make_unique<State>(delimiter, callbacks, libcsv_only)) {}
+
+CsvRecordReader::~CsvRecordReader() = default;
+
+void CsvRecordReader::feed(std::string_view piece) {
+    State& state = *m_state;
+    std::size_t offset = 0;
+    while (offset < piece.size()) {
+        if (state.is_skipping_line) {
+            auto newline = piece.find('\n', offset);
+            std::size_t next = newline == std::string_view::npos ? piece.size() : newline + 1;
+            state.lines.count(piece.substr(offset, next - offset));
+            offset = next;
+            if (newline != std::string_view::npos)
+                state.resume_at_next_line();
+            continue;
+        }
+        // Nearly every line of an export is plain: split directly, without libcsv's call per
+        // byte and copy per field. Others go to libcsv a line at a time, so that the next
+        // line start is known.
+        auto newline = state.libcsv_only ? std::string_view::npos : piece.find('\n', offset);
+        if (newline != std::string_view::npos && state.is_at_line_start &&
+            state.read_plain_line(piece.substr(offset, newline - offset))) {
+            offset = newline + 1;
+            continue;
+        }
+        std::size_t end = newline == std::string_view::npos ? piece.size() : newline + 1;
+        std::size_t size = end - offset;
+        state.splitter.ended_by_line_feed = false;
+        std::size_t parsed = csv_parse(state.parser.get(), piece.data() + offset, size, end_field,
+                                       end_record, &state.splitter);
+        if (parsed == size) {
+            state.lines.count(piece.substr(offset, size));
+            // The LF ending this part was the last thing libcsv saw: unquoted, it left libcsv
+            // empty at a line start.
+            state.is_at_line_start =
+                newline != std::string_view::npos && state.splitter.ended_by_line_feed;
+            offset = end;
+            continue;
+        }
+        // Strict mode stops at a stray quote: report the record, drop it, and skip to the
+        // next line.
+        std::size_t error = offset + parsed;
+        state.report_malformed();
+        state.lines.count(piece.substr(offset, error - offset));
+        offset = error;
+        state.is_skipping_line = true;
+        state.is_at_line_start = false;
+    }
+}
+
+void CsvRecordReader::finish() {
+    State& state = *m_state;
+    if (state.is_skipping_line) {
+        // The malformed record ran to the end of the text.
+        state.resume_at_next_line();
+        return;
+    }
+    if (csv_fini(state.parser.get(), end_field, end_record, &state.splitter) != 0)
+        state.splitter.callbacks->on_malformed(
+            state.splitter.ends.empty() ? state.splitter.line : state.splitter.record_line,
+            "a quoted field is never closed (a '\"' is missing)");
+}
+
+void read_csv_records(std::string_view text, char delimiter, const CsvRecordCallbacks& callbacks) {
+    CsvRecordReader reader(delimiter, callbacks);
+    reader.feed(text);
+    reader.finish();
 }
 
 } // namespace gradepost::input

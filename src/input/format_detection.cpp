@@ -26,9 +26,12 @@ std::string lowercase_extension(std::string_view file_name) {
 }
 
 // For each candidate delimiter, the number of fields of each of the first records, honouring
-// quotes (a quoted field may span lines).
-std::array<std::vector<std::size_t>, 3> count_fields(std::string_view text) {
+// quotes (a quoted field may span lines); `is_complete` once all the sampled lines ended.
+std::array<std::vector<std::size_t>, 3> count_fields(std::string_view text,
+                                                     bool* is_complete = nullptr) {
     std::array<std::vector<std::size_t>, 3> counts;
+    if (is_complete)
+        *is_complete = false;
     std::array<std::size_t, 3> current = {1, 1, 1};
     bool in_quotes = false;
     bool line_has_content = false;
@@ -47,8 +50,11 @@ std::array<std::vector<std::size_t>, 3> count_fields(std::string_view text) {
                     counts[k].push_back(current[k]);
             current = {1, 1, 1};
             line_has_content = false;
-            if (counts[0].size() == k_lines_sampled)
+            if (counts[0].size() == k_lines_sampled) {
+                if (is_complete)
+                    *is_complete = true;
                 break;
+            }
             continue;
         }
         line_has_content = true;
@@ -83,6 +89,16 @@ DetectedFormat detect_format(std::string_view text, std::string_view file_name, 
     if (!content.empty() && (content.front() == '[' || content.front() == '{'))
         return {Format::json, false};
     return {Format::csv, false};
+}
+
+bool holds_format_sample(std::string_view text) {
+    return !trim(strip_byte_order_mark(text)).empty();
+}
+
+bool holds_delimiter_sample(std::string_view text) {
+    bool is_complete = false;
+    count_fields(strip_byte_order_mark(text), &is_complete);
+    return is_complete;
 }
 
 char detect_delimiter(std::string_view text) {

@@ -21,6 +21,13 @@ DetectedFormat detect_format(std::string_view text, std::string_view file_name, 
 // in the header; ',' when none occurs. Quotes are respected.
 char detect_delimiter(std::string_view text);
 
+// Whether `text`, the beginning of a file, has all the lines detect_delimiter samples: it
+// then finds the same delimiter as in the whole file.
+bool holds_delimiter_sample(std::string_view text);
+
+// Whether `text`, the beginning of a file, is enough for detect_format to see its content.
+bool holds_format_sample(std::string_view text);
+
 // `text` without a leading UTF-8 byte order mark.
 std::string_view strip_byte_order_mark(std::string_view text);
 

@@ -30,6 +30,22 @@ std::string list_diagnostics(const std::vector<RowDiagnostic>& diagnostics) {
     return message;
 }
 
+// Reads one export: a CSV one a piece at a time, JSON whole (its reader needs all the text).
+ReadResult read_attempt_file(const std::filesystem::path& file, const ReadOptions& options) {
+    const std::string file_name = file.string();
+    TextFile text_file(file);
+    std::string beginning;
+    while (text_file.read_into(beginning, TextFile::k_piece_size) &&
+           !holds_format_sample(beginning)) {
+    }
+    auto detected = detect_format(beginning, file_name, options.format);
+    if (detected.format == Format::json) {
+        text_file.read_rest_into(beginning);
+        return read_json(beginning, file_name, options, detected.is_ndjson);
+    }
+    return read_csv_file(text_file, std::move(beginning), file_name, options);
+}
+
 } // namespace
 
 std::string format_diagnostic(const RowDiagnostic& diagnostic) {
@@ -67,7 +83,7 @@ ReadResult read_attempt_files(std::span<const std::filesystem::path> files,
     }
     util::reserve_heap_for(export_bytes * 2 + k_heap_for_students);
     for (const auto& file : files) {
-        ReadResult result = read_attempts(read_file_text(file), file.string(), options);
+        ReadResult result = read_attempt_file(file, options);
         total.rows += result.rows;
         if (total.attempts.empty())
             total.attempts = std::move(result.attempts);

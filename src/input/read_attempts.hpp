@@ -32,9 +32,10 @@ struct ReadResult {
 ReadResult read_attempts(std::string_view text, std::string_view file_name,
                          const ReadOptions& options);
 
-// Reads every file, then checks the attempts across them (the same attempt of a student
-// twice with different values). Throws util::UsageError listing every diagnostic unless
-// options.skip_invalid (then the diagnostics are returned and the bad rows dropped).
+// Reads every file (a CSV one a piece at a time, whatever its size; JSON whole), then checks
+// the attempts across them (the same attempt of a student twice with different values).
+// Throws util::UsageError listing every diagnostic unless options.skip_invalid (then the
+// diagnostics are returned and the bad rows dropped).
 ReadResult read_attempt_files(std::span<const std::filesystem::path> files,
                               const ReadOptions& options);
 

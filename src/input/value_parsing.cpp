@@ -5,6 +5,7 @@
 #include <array>
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <utility>
 
 namespace gradepost::input {
@@ -21,11 +22,41 @@ std::string not_a_number(std::string_view what, std::string_view text, bool deci
     return message;
 }
 
+// Digits, optionally a point and more digits: nearly every score and maximum. Up to 15 digits
+// make an exact integer and 10^15 is exact, so one division gives the correctly rounded value
+// from_chars gives, several times faster. nullopt for any other shape.
+constexpr std::size_t k_most_exact_digits = 15;
+
+std::optional<double> plain_decimal(std::string_view text) {
+    static constexpr double k_powers_of_ten[] = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                                 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+    if (text.empty() || text.size() > k_most_exact_digits + 1)
+        return std::nullopt;
+    std::uint64_t digits = 0;
+    std::size_t point = text.size();
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        char c = text[i];
+        if (c >= '0' && c <= '9')
+            digits = digits * 10 + static_cast<std::uint64_t>(c - '0');
+        else if (c == '.' && point == text.size() && i > 0 && i + 1 < text.size())
+            point = i;
+        else
+            return std::nullopt;
+    }
+    std::size_t decimals = point == text.size() ? 0 : text.size() - point - 1;
+    std::size_t digit_count = text.size() - (point == text.size() ? 0 : 1);
+    if (digit_count > k_most_exact_digits)
+        return std::nullopt;
+    return static_cast<double>(digits) / k_powers_of_ten[decimals];
+}
+
 // from_chars wants '.', no leading '+' and no spaces; exports write all three.
 std::optional<double> to_double(std::string_view text, bool decimal_comma) {
     text = trim(text);
     if (!text.empty() && text.front() == '+')
         text.remove_prefix(1);
+    if (auto value = plain_decimal(text))
+        return value;
     if (text.empty() || text.size() > k_longest_number)
         return std::nullopt;
     std::array<char, k_longest_number> buffer;

@@ -1,3 +1,4 @@
+#include "input/file_text.hpp"
 #include "input/read_attempts.hpp"
 #include "support/error_message.hpp"
 #include "support/scratch_dir.hpp"
@@ -22,6 +23,17 @@ std::string usage_error_of(const std::vector<std::filesystem::path>& files,
                            const input::ReadOptions& options = {}) {
     return testing::error_message_of<util::UsageError>(
         [&] { input::read_attempt_files(files, options); });
+}
+
+// What a read gave, to compare two reads: each attempt and each diagnostic on a line.
+std::string summary_of(const input::ReadResult& result) {
+    std::string text = std::to_string(result.rows) + " rows\n";
+    for (const auto& attempt : result.attempts)
+        text += attempt.user_id + " " + std::to_string(attempt.score.value_or(-1)) + " " +
+                std::to_string(attempt.where.line) + " [" + attempt.comment + "]\n";
+    for (const auto& error : result.errors)
+        text += input::format_diagnostic(error) + "\n";
+    return text;
 }
 
 } // namespace
@@ -105,5 +117,61 @@ TEST_SUITE("input::read_attempts") {
         REQUIRE(result.attempts.size() == 1);
         CHECK(result.attempts[0].user_id == "u1");
         CHECK(result.rows == 4);
+    }
+
+    TEST_CASE("a CSV export read in pieces gives what the whole text gives") {
+        // Rows across the pieces' boundaries: a quoted comment of several CRLF lines, a
+        // malformed record, and a bad score, each placed over one boundary.
+        const std::size_t piece = input::TextFile::k_piece_size;
+        std::string text = "\xEF\xBB\xBFuser_id,score,comment\r\n";
+        std::size_t student = 0;
+        // Rows of ~200 bytes up to exactly `size`, the last one padded.
+        auto add_rows_to = [&](std::size_t size) {
+            const std::string comment(180, 'c');
+            while (text.size() + 2 * comment.size() < size)
+                text += "u" + std::to_string(student++) + "," + std::to_string(student % 20) +
+                        ",\"" + comment + "\"\r\n";
+            std::string row = "u" + std::to_string(student++) + ",1,\"\"\r\n";
+            text += row.insert(row.size() - 3, size - text.size() - row.size(), 'p');
+        };
+        add_rows_to(piece - 20);
+        text += "u-multi,3,\"first\r\n" + std::string(40, 'x') + "\r\nlast\"\r\n";
+        add_rows_to(2 * piece - 10);
+        text += "u-bad,4,\"x\"y" + std::string(30, 'z') + "\r\n";
+        add_rows_to(3 * piece - 5);
+        text += "u-score,abc,\"spans\"\r\nu-end,5,last line";
+        REQUIRE(text.substr(piece - 20, 7) == "u-multi");
+        REQUIRE(text.substr(2 * piece - 10, 5) == "u-bad");
+        REQUIRE(text.substr(3 * piece - 5, 7) == "u-score");
+        testing::ScratchDir dir;
+        write_file(dir / "big.csv", text);
+
+        input::ReadOptions options;
+        options.skip_invalid = true;
+        std::vector<std::filesystem::path> files = {dir / "big.csv"};
+        auto in_pieces = input::read_attempt_files(files, options);
+        auto whole = input::read_attempts(text, (dir / "big.csv").string(), options);
+        CHECK(in_pieces.errors.size() == 2);
+        CHECK(in_pieces.attempts.size() + 1 == in_pieces.rows);
+        CHECK(summary_of(in_pieces) == summary_of(whole));
+    }
+
+    TEST_CASE("what detection needs is read past the first piece when that is not enough") {
+        const std::size_t piece = input::TextFile::k_piece_size;
+        testing::ScratchDir dir;
+        // No extension, and blank for more than a piece: the content says JSON.
+        write_file(dir / "export", std::string(piece + 10, ' ') + "\n" +
+                                       "[{\"userId\": \"u1\", \"scoreGiven\": 4}]");
+        // A semicolon export whose second record is longer than a piece: the delimiter is
+        // found from whole records.
+        write_file(dir / "wide.csv",
+                   "user_id;score;comment\nu2;5;\"" + std::string(piece, 'x') + ";\"\nu3;6;ok\n");
+        std::vector<std::filesystem::path> files = {dir / "export", dir / "wide.csv"};
+        auto result = input::read_attempt_files(files, {});
+        REQUIRE(result.attempts.size() == 3);
+        CHECK(result.attempts[0].user_id == "u1");
+        CHECK(result.attempts[1].comment.size() == piece + 1);
+        CHECK(result.attempts[2].user_id == "u3");
+        CHECK(result.attempts[2].where.line == 3);
     }
 }

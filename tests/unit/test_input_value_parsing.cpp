@@ -3,7 +3,12 @@
 
 #include <doctest/doctest.h>
 
+#include <bit>
+#include <charconv>
 #include <cmath>
+#include <cstdint>
+#include <random>
+#include <string>
 
 using namespace gradepost::input;
 
@@ -119,5 +124,30 @@ TEST_SUITE("input::value_parsing") {
         CHECK_FALSE(is_valid_utf8("\xf4\x90\x80\x80")); // above U+10FFFF
         CHECK_FALSE(is_valid_utf8("abcdefgh\xe2\x82")); // cut short after the fast path
         CHECK_FALSE(is_valid_utf8("\x80 stray continuation"));
+    }
+
+    TEST_CASE("plain decimals give from_chars's value to the last bit") {
+        std::mt19937_64 random(15);
+        for (int round = 0; round < 50000; ++round) {
+            std::string text = std::to_string(random() % 1000000000000000000ULL);
+            text.resize(1 + random() % text.size());
+            std::size_t point = random() % (text.size() + 2);
+            if (point > 0 && point < text.size())
+                text.insert(point, ".");
+            CAPTURE(text);
+            double expected = 0;
+            auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), expected);
+            REQUIRE(error == std::errc());
+            REQUIRE(end == text.data() + text.size());
+            auto parsed = parse_number(text, "score", false);
+            REQUIRE(parsed.value);
+            CHECK(std::bit_cast<std::uint64_t>(*parsed.value) ==
+                  std::bit_cast<std::uint64_t>(expected));
+        }
+        CHECK(*parse_number("0.1", "score", false).value == 0.1);
+        CHECK(*parse_number("123456789012345.6", "score", false).value == 123456789012345.6);
+        CHECK(*parse_number("5.", "score", false).value == 5.0);
+        CHECK(*parse_number(".5", "score", false).value == 0.5);
+        CHECK_FALSE(parse_number("1.2.3", "score", false).value);
     }
 }
