@@ -7,7 +7,10 @@
 
 namespace gradepost::input {
 
-namespace {
+// Named, not anonymous: CsvRecordReader::State (external linkage) holds a Parser, a Splitter
+// and a LineCounter, and members of anonymous-namespace types would make each unit's State a
+// different type (-Wsubobject-linkage in a unity build).
+namespace csv_detail {
 
 constexpr unsigned char k_parser_options = CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL;
 
@@ -176,17 +179,17 @@ constexpr const char* k_malformed =
     "malformed quotes: a field holding a '\"' must be quoted whole, with \"\" for each quote "
     "inside";
 
-} // namespace
+} // namespace csv_detail
 
 struct CsvRecordReader::State {
-    State(char delimiter, const CsvRecordCallbacks& callbacks, bool libcsv_only)
-        : parser(delimiter), delimiter(delimiter), libcsv_only(libcsv_only) {
+    State(char field_delimiter, const CsvRecordCallbacks& callbacks, bool is_libcsv_only)
+        : parser(field_delimiter), delimiter(field_delimiter), libcsv_only(is_libcsv_only) {
         splitter.callbacks = &callbacks;
     }
 
     void report_malformed() {
         splitter.callbacks->on_malformed(
-            splitter.ends.empty() ? splitter.line : splitter.record_line, k_malformed);
+            splitter.ends.empty() ? splitter.line : splitter.record_line, csv_detail::k_malformed);
     }
 
     // Reading goes on at the line after a malformed record, on a fresh parser.
@@ -205,7 +208,7 @@ struct CsvRecordReader::State {
         // after it is no new line).
         if (!line.empty() && line.back() == '\r')
             line.remove_suffix(1);
-        if (!split_plain_line(line, delimiter, splitter.fields))
+        if (!csv_detail::split_plain_line(line, delimiter, splitter.fields))
             return false;
         if (!splitter.fields.empty())
             splitter.callbacks->on_record({splitter.line, splitter.fields});
@@ -214,11 +217,11 @@ struct CsvRecordReader::State {
         return true;
     }
 
-    Parser parser;
-    Splitter splitter;
+    csv_detail::Parser parser;
+    csv_detail::Splitter splitter;
     char delimiter;
     bool libcsv_only;
-    LineCounter lines;             // lines of the text fed so far, for resuming after an error
+    csv_detail::LineCounter lines; // lines of the text fed so far, for resuming after an error
     bool is_skipping_line = false; // a malformed record's line goes on into the next piece
     // libcsv holds nothing (no field, no quote, no CR) and the next byte starts a line.
     bool is_at_line_start = true;
@@ -255,8 +258,9 @@ void CsvRecordReader::feed(std::string_view piece) {
         std::size_t end = newline == std::string_view::npos ? piece.size() : newline + 1;
         std::size_t size = end - offset;
         state.splitter.ended_by_line_feed = false;
-        std::size_t parsed = csv_parse(state.parser.get(), piece.data() + offset, size, end_field,
-                                       end_record, &state.splitter);
+        std::size_t parsed =
+            csv_parse(state.parser.get(), piece.data() + offset, size, csv_detail::end_field,
+                      csv_detail::end_record, &state.splitter);
         if (parsed == size) {
             state.lines.count(piece.substr(offset, size));
             // The LF ending this part was the last thing libcsv saw: unquoted, it left libcsv
@@ -284,7 +288,8 @@ void CsvRecordReader::finish() {
         state.resume_at_next_line();
         return;
     }
-    if (csv_fini(state.parser.get(), end_field, end_record, &state.splitter) != 0)
+    if (csv_fini(state.parser.get(), csv_detail::end_field, csv_detail::end_record,
+                 &state.splitter) != 0)
         state.splitter.callbacks->on_malformed(
             state.splitter.ends.empty() ? state.splitter.line : state.splitter.record_line,
             "a quoted field is never closed (a '\"' is missing)");
