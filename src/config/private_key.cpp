@@ -12,6 +12,7 @@
 #include <openssl/bn.h>
 #include <openssl/core_names.h>
 #include <openssl/crypto.h>
+#include <openssl/decoder.h>
 #include <openssl/err.h>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
@@ -52,6 +53,26 @@ using MdContext = std::unique_ptr<EVP_MD_CTX, MdContextFree>;
 // Asked for a pass phrase, say there is none: encrypted keys are refused, never prompted for.
 int no_pass_phrase(char*, int, int, void*) {
     return 0;
+}
+
+// An RSA key pair from PEM (PKCS#8 or PKCS#1), asking OpenSSL's decoders for RSA alone: the
+// general search that PEM_read_bio_PrivateKey makes tries every decoder of every key type,
+// 15% of a `gradepost token`. Null for anything else (the caller then reads it the general
+// way, to say what the key is).
+EVP_PKEY* read_rsa_key(std::string_view pem) {
+    EVP_PKEY* pkey = nullptr;
+    OSSL_DECODER_CTX* decoder = OSSL_DECODER_CTX_new_for_pkey(&pkey, "PEM", nullptr, "RSA",
+                                                              EVP_PKEY_KEYPAIR, nullptr, nullptr);
+    if (!decoder)
+        return nullptr;
+    auto* data = reinterpret_cast<const unsigned char*>(pem.data());
+    std::size_t size = pem.size();
+    if (!OSSL_DECODER_from_data(decoder, &data, &size)) {
+        EVP_PKEY_free(pkey);
+        pkey = nullptr;
+    }
+    OSSL_DECODER_CTX_free(decoder);
+    return pkey;
 }
 
 bool contains(std::string_view text, std::string_view part) {
@@ -132,10 +153,13 @@ PrivateKey PrivateKey::from_pem(std::string_view pem, std::string_view origin) {
                          origin));
     }
 
-    Bio bio(BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size())));
-    if (!bio)
-        fail("out of memory reading a private key");
-    EVP_PKEY* pkey = PEM_read_bio_PrivateKey(bio.get(), nullptr, no_pass_phrase, nullptr);
+    EVP_PKEY* pkey = read_rsa_key(pem);
+    if (!pkey) {
+        Bio bio(BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size())));
+        if (!bio)
+            fail("out of memory reading a private key");
+        pkey = PEM_read_bio_PrivateKey(bio.get(), nullptr, no_pass_phrase, nullptr);
+    }
     if (!pkey)
         fail(fmt::format("{}: the private key cannot be read (damaged PEM?)", origin));
     auto key = std::make_unique<Key>(pkey, origin);
