@@ -1,25 +1,14 @@
 #include "report/grouped_report.hpp"
+#include "support/outcomes.hpp"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
 using namespace gradepost;
 using model::Action;
+using testing::outcome;
 
 namespace {
-
-model::Outcome outcome(std::string user_id, Action action, double given, double maximum,
-                       int http_status, std::string error, std::string reason) {
-    model::Outcome result;
-    result.user_id = std::move(user_id);
-    result.action = action;
-    result.given = given;
-    result.maximum = maximum;
-    result.http_status = http_status;
-    result.error = std::move(error);
-    result.reason = std::move(reason);
-    return result;
-}
 
 model::RunReport line_item_report(std::string url, std::vector<model::Outcome> scores) {
     model::RunReport report;
