@@ -182,8 +182,10 @@ constexpr const char* k_malformed =
 } // namespace csv_detail
 
 struct CsvRecordReader::State {
-    State(char field_delimiter, const CsvRecordCallbacks& callbacks, bool is_libcsv_only)
-        : parser(field_delimiter), delimiter(field_delimiter), libcsv_only(is_libcsv_only) {
+    // The callbacks are copied: a reader may outlive the expression that made them.
+    State(char field_delimiter, CsvRecordCallbacks record_callbacks, bool is_libcsv_only)
+        : callbacks(std::move(record_callbacks)), parser(field_delimiter),
+          delimiter(field_delimiter), libcsv_only(is_libcsv_only) {
         splitter.callbacks = &callbacks;
     }
 
@@ -217,6 +219,7 @@ struct CsvRecordReader::State {
         return true;
     }
 
+    CsvRecordCallbacks callbacks;
     csv_detail::Parser parser;
     csv_detail::Splitter splitter;
     char delimiter;

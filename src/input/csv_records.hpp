@@ -32,8 +32,8 @@ struct CsvRecordCallbacks {
 // inside a quoted field, a CRLF pair or a malformed record being skipped.
 class CsvRecordReader {
 public:
-    // `libcsv_only`: every line through libcsv, the reference the faster reading of plain
-    // lines is tested against.
+    // `callbacks` are copied. `libcsv_only`: every line through libcsv, the reference the
+    // faster reading of plain lines is tested against.
     CsvRecordReader(char delimiter, const CsvRecordCallbacks& callbacks, bool libcsv_only = false);
     ~CsvRecordReader();
     CsvRecordReader(const CsvRecordReader&) = delete;
