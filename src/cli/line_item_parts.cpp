@@ -76,16 +76,12 @@ void take_line_item_maximum(LineItemPart& part, Connection& connection) {
     if (!part.needs_line_item_maximum)
         return;
     // A line item found by its label comes with its maximum: no second request for it.
-    lti::LineItem item;
-    if (part.line_item.is_found_by_filters()) {
-        item = find_line_item(part.line_item, connection);
-        part.line_item.url = item.id;
-        part.line_item_maximum = item.score_maximum;
-    } else {
-        item = connection.client().get_line_item(part.line_item.url);
-    }
-    if (item.score_maximum > 0)
-        part.input.maximum = item.score_maximum;
+    resolve_part_line_item(part, connection);
+    double maximum = part.line_item_maximum
+                         ? *part.line_item_maximum
+                         : connection.client().get_line_item(part.line_item.url).score_maximum;
+    if (maximum > 0)
+        part.input.maximum = maximum;
     part.needs_line_item_maximum = false;
 }
 
