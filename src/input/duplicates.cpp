@@ -6,8 +6,8 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <functional>
 #include <optional>
+#include <span>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -38,8 +38,7 @@ std::uint64_t hash_of(const AttemptIdentity& identity) {
         mix(static_cast<std::uint64_t>(*identity.submitted));
     if (identity.attempt_number)
         mix(static_cast<std::uint64_t>(*identity.attempt_number) * 0xff51afd7ed558ccdULL);
-    // The upper half is what sorting uses; fold the lower half's entropy into it.
-    return hash ^ (hash << 32) ^ ((hash >> 29) * 0xbf58476d1ce4e5b9ULL);
+    return hash ^ ((hash >> 29) * 0xbf58476d1ce4e5b9ULL);
 }
 
 std::optional<AttemptIdentity> identity_of(const Row& row) {
@@ -97,68 +96,47 @@ void report_conflict(const model::Attempt& first, const model::Attempt& again,
                                        " on " + describe_place(first.where, again.where)});
 }
 
-// Sorts (hash, row) entries by hash, rows of one hash staying in row order: an LSD radix sort
-// on the upper 32 bits, two passes of 16. Entries arrive in row order and each pass is
-// stable, so this orders as sorting the whole integers would, at a fifth of std::sort's cost
-// for a million rows.
-void sort_by_hash(std::vector<std::uint64_t>& entries) {
-    constexpr std::size_t k_buckets = std::size_t{1} << 16;
-    std::vector<std::uint64_t> sorted(entries.size());
-    std::vector<std::size_t> starts(k_buckets);
-    for (int shift : {32, 48}) {
-        std::fill(starts.begin(), starts.end(), 0);
-        for (std::uint64_t entry : entries)
-            ++starts[(entry >> shift) & (k_buckets - 1)];
-        std::size_t start = 0;
-        for (auto& bucket : starts)
-            start += std::exchange(bucket, start);
-        for (std::uint64_t entry : entries)
-            sorted[starts[(entry >> shift) & (k_buckets - 1)]++] = entry;
-        entries.swap(sorted);
-    }
-}
-
 } // namespace
 
 void merge_duplicate_attempts(model::AttemptTable& attempts, std::vector<RowDiagnostic>& errors) {
-    // Sorting (hash, row) pairs packed in one integer finds repeated attempts with sequential
-    // memory access; a node-based hash map of a million rows costs more than reading them.
-    // 32 bits of hash suffice: equal hashes are only candidates, compared in full below.
-    std::vector<std::uint64_t> hashed;
-    hashed.reserve(attempts.size());
-    for (std::size_t i = 0; i < attempts.size(); ++i)
-        if (auto identity = identity_of(attempts.row(i)))
-            hashed.push_back((hash_of(*identity) >> 32 << 32) | static_cast<std::uint32_t>(i));
-    sort_by_hash(hashed);
-    auto hash_part = [](std::uint64_t entry) { return entry >> 32; };
-    auto row = [](std::uint64_t entry) { return static_cast<std::size_t>(entry & 0xffffffffU); };
-
-    std::vector<char> is_dropped;
-    for (std::size_t run = 0; run < hashed.size();) {
-        std::size_t run_end = run + 1;
-        while (run_end < hashed.size() && hash_part(hashed[run_end]) == hash_part(hashed[run]))
-            ++run_end;
-        // Rows of one run share a hash; each is compared with the earlier rows of its run.
-        for (std::size_t k = run + 1; k < run_end; ++k) {
-            const Row& again = attempts.row(row(hashed[k]));
-            auto identity = identity_of(again);
-            for (std::size_t j = run; j < k; ++j) {
-                const Row& first = attempts.row(row(hashed[j]));
-                if ((!is_dropped.empty() && is_dropped[row(hashed[j])] == 2) ||
-                    identity_of(first) != identity)
-                    continue;
-                if (is_dropped.empty())
-                    is_dropped.assign(attempts.size(), 0);
-                is_dropped[row(hashed[k])] = 2; // a copy: never the first of its attempt
-                if (has_same_values(first, again))
+    // An attempt's identity includes its student, so copies are looked for among each
+    // student's rows: sorting (hash, index) pairs of a few rows at a time.
+    std::vector<char> is_dropped; // by Row::position; made at the first copy found
+    std::vector<std::pair<std::uint64_t, std::size_t>> hashed;
+    attempts.for_each_student([&](std::uint32_t, std::span<const Row> rows) {
+        hashed.clear();
+        for (std::size_t i = 0; i < rows.size(); ++i)
+            if (auto identity = identity_of(rows[i]))
+                hashed.emplace_back(hash_of(*identity), i);
+        if (hashed.size() < 2)
+            return;
+        std::sort(hashed.begin(), hashed.end()); // rows of one hash stay in row order
+        for (std::size_t run = 0; run < hashed.size();) {
+            std::size_t run_end = run + 1;
+            while (run_end < hashed.size() && hashed[run_end].first == hashed[run].first)
+                ++run_end;
+            // Rows of one run share a hash; each is compared with the earlier rows of its run.
+            for (std::size_t k = run + 1; k < run_end; ++k) {
+                const Row& again = rows[hashed[k].second];
+                auto identity = identity_of(again);
+                for (std::size_t j = run; j < k; ++j) {
+                    const Row& first = rows[hashed[j].second];
+                    if ((!is_dropped.empty() && is_dropped[first.position] == 2) ||
+                        identity_of(first) != identity)
+                        continue;
+                    if (is_dropped.empty())
+                        is_dropped.assign(attempts.size(), 0);
+                    is_dropped[again.position] = 2; // a copy: never the first of its attempt
+                    if (has_same_values(first, again))
+                        break;
+                    is_dropped[first.position] = 1;
+                    report_conflict(attempts.attempt(first), attempts.attempt(again), errors);
                     break;
-                is_dropped[row(hashed[j])] = 1;
-                report_conflict(attempts[row(hashed[j])], attempts[row(hashed[k])], errors);
-                break;
+                }
             }
+            run = run_end;
         }
-        run = run_end;
-    }
+    });
     if (!is_dropped.empty())
         attempts.drop_rows(is_dropped);
 }

@@ -8,6 +8,7 @@
 #include "util/error.hpp"
 #include "util/malloc_tuning.hpp"
 
+#include <algorithm>
 #include <iterator>
 
 namespace gradepost::input {
@@ -71,17 +72,20 @@ ReadResult read_attempts(std::string_view text, std::string_view file_name,
 ReadResult read_attempt_files(std::span<const std::filesystem::path> files,
                               const ReadOptions& options) {
     ReadResult total;
-    // Attempts are compact (model::AttemptTable): about twice the exports' size. Each student
-    // then takes ~1 KB of kept score, plan entry and report, 100 MB for 100,000 students
-    // whatever the rows, so the reserve has room for that too: without it, 100,000 rows took
-    // 31,000 page faults and 1.0 s, with it 1,700 and 0.25 s.
+    // Attempts are compact (model::AttemptTable): about twice the exports' size, up to the
+    // rows a table holds in memory and their read-ahead. Each student then takes ~1 KB of kept
+    // score, plan entry and report, 100 MB for 100,000 students whatever the rows, so the
+    // reserve has room for that too: without it, 100,000 rows took 31,000 page faults and
+    // 1.0 s, with it 1,700 and 0.25 s.
     std::size_t export_bytes = 0;
     for (const auto& file : files) {
         std::error_code error;
         auto size = std::filesystem::file_size(file, error);
         export_bytes += error ? 0 : static_cast<std::size_t>(size);
     }
-    util::reserve_heap_for(export_bytes * 2 + k_heap_for_students);
+    constexpr std::size_t k_heap_for_rows =
+        2 * model::AttemptTable::k_rows_in_memory * sizeof(model::AttemptTable::Row);
+    util::reserve_heap_for(std::min(export_bytes * 2, k_heap_for_rows) + k_heap_for_students);
     for (const auto& file : files) {
         ReadResult result = read_attempt_file(file, options);
         total.rows += result.rows;

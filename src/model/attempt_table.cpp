@@ -45,7 +45,7 @@ void AttemptTable::Strings::grow() {
     m_slots = std::move(slots);
 }
 
-AttemptTable::AttemptTable() {
+AttemptTable::AttemptTable(std::size_t rows_in_memory) : m_rows(rows_in_memory) {
     m_texts.number_of({});
 }
 
@@ -68,8 +68,17 @@ std::uint16_t AttemptTable::file_number(const std::string& file) {
     return static_cast<std::uint16_t>(m_files.size() - 1);
 }
 
+void AttemptTable::push_row(Row row) {
+    if (m_rows.size() >= std::numeric_limits<std::uint32_t>::max())
+        throw std::length_error("more than 4 billion rows in one run");
+    row.position = static_cast<std::uint32_t>(m_rows.size());
+    m_rows.push_back(row);
+}
+
 void AttemptTable::push_back(const Attempt& attempt, const std::string& file) {
-    Row& row = m_rows.emplace_back();
+    if (attempt.where.line > std::numeric_limits<std::uint32_t>::max())
+        throw std::length_error("an export of more than 4 billion lines");
+    Row row;
     row.student = m_users.number_of(attempt.user_id);
     if (attempt.score) {
         row.score = *attempt.score;
@@ -92,11 +101,11 @@ void AttemptTable::push_back(const Attempt& attempt, const std::string& file) {
     row.url = attempt.url.empty() ? 0 : m_texts.number_of(attempt.url);
     row.status = attempt.status;
     row.file = file_number(file);
-    row.line = attempt.where.line;
+    row.line = static_cast<std::uint32_t>(attempt.where.line);
+    push_row(row);
 }
 
 void AttemptTable::append(const AttemptTable& other) {
-    m_rows.reserve(m_rows.size() + other.m_rows.size());
     std::vector<std::uint16_t> files;
     for (const auto& file : other.m_files)
         files.push_back(file_number(file));
@@ -106,39 +115,80 @@ void AttemptTable::append(const AttemptTable& other) {
     std::vector<std::uint32_t> texts(other.m_texts.size());
     for (std::size_t i = 0; i < texts.size(); ++i)
         texts[i] = m_texts.number_of(other.m_texts.text(i));
-    for (Row row : other.m_rows) {
+    auto add = [&](Row row) {
         row.student = users[row.student];
         row.attempt_id = texts[row.attempt_id];
         row.comment = texts[row.comment];
         row.url = texts[row.url];
         row.file = files[row.file];
-        m_rows.push_back(row);
+        push_row(row);
+    };
+    // Student by student keeps what order means: each student's rows, and students by their
+    // first row.
+    if (!other.has_spilled()) {
+        for (const Row& row : other.m_rows.in_memory())
+            add(row);
+    } else {
+        other.for_each_student([&](std::uint32_t, std::span<const Row> rows) {
+            for (const Row& row : rows)
+                add(row);
+        });
     }
 }
 
 void AttemptTable::drop_rows(const std::vector<char>& is_dropped) {
     // Students are renumbered by their first remaining row: one whose first row was dropped
     // comes where its next row is, as it would had that row never been read.
+    constexpr auto k_none = std::numeric_limits<std::uint32_t>::max();
+    std::vector<std::uint32_t> first_remaining(m_users.size(), k_none);
+    for_each_student([&](std::uint32_t student, std::span<const Row> rows) {
+        for (const Row& row : rows) {
+            if (!is_dropped[row.position]) {
+                first_remaining[student] = row.position;
+                break;
+            }
+        }
+    });
+    std::vector<std::uint32_t> students_in_order;
+    for (std::uint32_t student = 0; student < first_remaining.size(); ++student)
+        if (first_remaining[student] != k_none)
+            students_in_order.push_back(student);
+    std::sort(
+        students_in_order.begin(), students_in_order.end(),
+        [&](std::uint32_t a, std::uint32_t b) { return first_remaining[a] < first_remaining[b]; });
     Strings users;
-    std::vector<std::uint32_t> renumbered(m_users.size(),
-                                          std::numeric_limits<std::uint32_t>::max());
-    std::size_t kept = 0;
-    for (std::size_t i = 0; i < m_rows.size(); ++i) {
-        if (is_dropped[i])
-            continue;
-        Row row = m_rows[i];
-        auto& number = renumbered[row.student];
-        if (number == std::numeric_limits<std::uint32_t>::max())
-            number = users.number_of(m_users.text(row.student));
-        row.student = number;
-        m_rows[kept++] = row;
+    std::vector<std::uint32_t> renumbered(m_users.size(), k_none);
+    for (std::uint32_t student : students_in_order)
+        renumbered[student] = users.number_of(m_users.text(student));
+
+    util::GroupedRecords<Row, &Row::student> rows(m_rows.capacity());
+    auto keep = [&](Row row) {
+        row.student = renumbered[row.student];
+        row.position = static_cast<std::uint32_t>(rows.size());
+        rows.push_back(row);
+    };
+    if (!has_spilled()) {
+        for (const Row& row : m_rows.in_memory())
+            if (!is_dropped[row.position])
+                keep(row);
+    } else {
+        for_each_student([&](std::uint32_t, std::span<const Row> student_rows) {
+            for (const Row& row : student_rows)
+                if (!is_dropped[row.position])
+                    keep(row);
+        });
     }
-    m_rows.resize(kept);
+    m_rows = std::move(rows);
     m_users = std::move(users);
 }
 
-Attempt AttemptTable::operator[](std::size_t index) const {
-    const Row& row = m_rows[index];
+const AttemptTable::Row& AttemptTable::row(std::size_t index) const {
+    if (has_spilled())
+        throw std::logic_error("rows of a table that spilled are read student by student");
+    return m_rows.in_memory()[index];
+}
+
+Attempt AttemptTable::attempt(const Row& row) const {
     Attempt attempt;
     attempt.user_id = user_id(row.student);
     if (row.has(k_score))
@@ -166,8 +216,15 @@ Attempt AttemptTable::at(std::size_t index) const {
 std::vector<Attempt> AttemptTable::to_attempts() const {
     std::vector<Attempt> attempts;
     attempts.reserve(m_rows.size());
-    for (std::size_t i = 0; i < m_rows.size(); ++i)
-        attempts.push_back((*this)[i]);
+    if (!has_spilled()) {
+        for (const Row& row : m_rows.in_memory())
+            attempts.push_back(attempt(row));
+    } else {
+        for_each_student([&](std::uint32_t, std::span<const Row> rows) {
+            for (const Row& row : rows)
+                attempts.push_back(attempt(row));
+        });
+    }
     return attempts;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/attempt.hpp"
+#include "util/grouped_records.hpp"
 
 #include <cstddef>
 #include <cstdint>
@@ -13,10 +14,12 @@
 namespace gradepost::model {
 
 // Many attempts, held compactly: 64 bytes a row instead of a model::Attempt's ~250 plus its
-// strings, so a million-row export takes ~64 MB and no allocation per row. Each distinct
-// string (user id, attempt id, comment, url, file name) is stored once and rows refer to it
-// by number. Students are numbered in order of their first row, so grouping rows by student
-// needs no hashing. Rows read back as model::Attempt values.
+// strings, and no allocation per row. Each distinct string (user id, attempt id, comment,
+// url, file name) is stored once and rows refer to it by number. Students are numbered in
+// order of their first row. Rows are read student by student (for_each_student); past
+// `rows_in_memory` they wait in a temporary file (util::GroupedRecords), so memory is bounded
+// by students and strings, not rows: 10 million rows take what 250,000 do. Until then they
+// can also be read by position, as model::Attempt values.
 class AttemptTable {
 public:
     // One attempt. Texts are numbers from text(); 0 is the empty text.
@@ -25,7 +28,8 @@ public:
         double maximum = 0;              // when has(k_maximum)
         std::int64_t submitted = 0;      // microseconds since the epoch, when has(k_submitted)
         std::int64_t attempt_number = 0; // when has(k_attempt_number)
-        std::uint64_t line = 0;
+        std::uint32_t line = 0;
+        std::uint32_t position = 0; // in the order rows were added, from 0
         std::uint32_t student = 0;
         std::uint32_t attempt_id = 0;
         std::uint32_t comment = 0;
@@ -42,7 +46,11 @@ public:
     static constexpr std::uint8_t k_submitted = 4;
     static constexpr std::uint8_t k_attempt_number = 8;
 
-    AttemptTable();
+    // 16 MB of rows: past it, more memory buys little time (rows are written once and read
+    // back twice, at the speed of the page cache).
+    static constexpr std::size_t k_rows_in_memory = std::size_t{1} << 18;
+
+    explicit AttemptTable(std::size_t rows_in_memory = k_rows_in_memory);
     explicit AttemptTable(std::span<const Attempt> attempts);
 
     void reserve(std::size_t rows) { m_rows.reserve(rows); }
@@ -51,19 +59,32 @@ public:
     void push_back(const Attempt& attempt, const std::string& file);
     // Appends every row of `other`, its strings numbered in this table.
     void append(const AttemptTable& other);
-    // Keeps the rows whose entry in `is_dropped` is 0; students are numbered again.
+    // Keeps the rows whose entry in `is_dropped` (by Row::position) is 0; students are
+    // numbered again by their first remaining row, and rows' positions count from 0 again.
     void drop_rows(const std::vector<char>& is_dropped);
+
+    // Calls visit(student, std::span<const Row>) for each student with rows, students in
+    // their order, each one's rows in the order added.
+    template <class Visit> void for_each_student(Visit&& visit) const {
+        m_rows.for_each_group(std::forward<Visit>(visit));
+    }
 
     std::size_t size() const { return m_rows.size(); }
     bool empty() const { return m_rows.empty(); }
-    const Row& row(std::size_t index) const { return m_rows[index]; }
+    // Whether rows wait in a temporary file: then they are read only by for_each_student.
+    bool has_spilled() const { return m_rows.has_spilled(); }
+    // By position; only while !has_spilled() (std::logic_error after).
+    const Row& row(std::size_t index) const;
     std::size_t student_count() const { return m_users.size(); }
     std::string_view user_id(std::size_t student) const { return m_users.text(student); }
     std::string_view text(std::uint32_t number) const { return m_texts.text(number); }
     const std::string& file(std::uint16_t number) const { return m_files[number]; }
 
-    Attempt operator[](std::size_t index) const;
+    Attempt attempt(const Row& row) const;
+    // By position, as row(): only while !has_spilled().
+    Attempt operator[](std::size_t index) const { return attempt(row(index)); }
     Attempt at(std::size_t index) const; // throws std::out_of_range past the end
+    // Every row: in the order added, or student by student once rows have spilled.
     std::vector<Attempt> to_attempts() const;
 
     class Iterator {
@@ -74,6 +95,7 @@ public:
         using pointer = void;
         using reference = Attempt;
 
+        // By position: only while !has_spilled().
         Iterator(const AttemptTable* table, std::size_t index) : m_table(table), m_index(index) {}
         Attempt operator*() const { return (*m_table)[m_index]; }
         Iterator& operator++() {
@@ -115,8 +137,9 @@ private:
     };
 
     std::uint16_t file_number(const std::string& file);
+    void push_row(Row row);
 
-    std::vector<Row> m_rows;
+    util::GroupedRecords<Row, &Row::student> m_rows;
     Strings m_users;
     Strings m_texts; // attempt ids, comments, urls; number 0 is ""
     std::vector<std::string> m_files;

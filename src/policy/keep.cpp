@@ -22,32 +22,22 @@ using model::KeptKind;
 using model::KeptScore;
 using Row = AttemptTable::Row;
 
-// Row indices of every student, in row order, one student after another; students as the
-// table numbers them (by first row). A counting sort: two passes, no hashing, 4 bytes a row.
-struct RowsByStudent {
-    std::vector<std::uint32_t> rows;
-    std::vector<std::size_t> starts; // student s: rows[starts[s]] up to rows[starts[s + 1]]
+// One student's rows (positions below index them) and the table that holds their texts.
+struct StudentRows {
+    const AttemptTable& table;
+    std::span<const Row> rows;
+
+    const Row& row(std::size_t position) const { return rows[position]; }
+    std::string_view user_id(std::uint32_t student) const { return table.user_id(student); }
+    std::string_view text(std::uint32_t number) const { return table.text(number); }
+    const std::string& file(std::uint16_t number) const { return table.file(number); }
 };
 
-RowsByStudent rows_by_student(const AttemptTable& attempts) {
-    RowsByStudent grouped;
-    grouped.starts.assign(attempts.student_count() + 1, 0);
-    for (std::size_t row = 0; row < attempts.size(); ++row)
-        ++grouped.starts[attempts.row(row).student + 1];
-    for (std::size_t student = 1; student < grouped.starts.size(); ++student)
-        grouped.starts[student] += grouped.starts[student - 1];
-    grouped.rows.resize(attempts.size());
-    std::vector<std::size_t> next(grouped.starts.begin(), grouped.starts.end() - 1);
-    for (std::size_t row = 0; row < attempts.size(); ++row)
-        grouped.rows[next[attempts.row(row).student]++] = static_cast<std::uint32_t>(row);
-    return grouped;
-}
-
-std::vector<std::size_t> rows_where(const AttemptTable& attempts,
-                                    std::span<const std::uint32_t> rows, auto predicate) {
+std::vector<std::size_t> rows_where(const StudentRows& attempts, auto predicate) {
     std::vector<std::size_t> matching;
-    std::copy_if(rows.begin(), rows.end(), std::back_inserter(matching),
-                 [&](std::size_t row) { return predicate(attempts.row(row)); });
+    for (std::size_t position = 0; position < attempts.rows.size(); ++position)
+        if (predicate(attempts.row(position)))
+            matching.push_back(position);
     return matching;
 }
 
@@ -64,7 +54,7 @@ double without_float_noise(double value) {
     return std::round(value * 1e10) / 1e10;
 }
 
-std::string where(const AttemptTable& attempts, std::size_t index) {
+std::string where(const StudentRows& attempts, std::size_t index) {
     const Row& row = attempts.row(index);
     const std::string& file = attempts.file(row.file);
     if (file.empty())
@@ -72,7 +62,7 @@ std::string where(const AttemptTable& attempts, std::size_t index) {
     return fmt::format("{}:{}: user {}", file, row.line, attempts.user_id(row.student));
 }
 
-std::optional<model::AttemptKey> key_of(const AttemptTable& attempts, std::size_t index) {
+std::optional<model::AttemptKey> key_of(const StudentRows& attempts, std::size_t index) {
     const Row& row = attempts.row(index);
     model::AttemptKeyParts parts;
     parts.user_id = attempts.user_id(row.student);
@@ -86,7 +76,7 @@ std::optional<model::AttemptKey> key_of(const AttemptTable& attempts, std::size_
     return model::attempt_key(parts);
 }
 
-std::vector<model::AttemptKey> sorted_keys(const AttemptTable& attempts,
+std::vector<model::AttemptKey> sorted_keys(const StudentRows& attempts,
                                            const std::vector<std::size_t>& rows) {
     std::vector<model::AttemptKey> keys;
     keys.reserve(rows.size());
@@ -99,7 +89,7 @@ std::vector<model::AttemptKey> sorted_keys(const AttemptTable& attempts,
 }
 
 // Time, comment and url of the attempt a kept score comes from.
-void take_details(const AttemptTable& attempts, std::size_t index, KeptScore& kept) {
+void take_details(const StudentRows& attempts, std::size_t index, KeptScore& kept) {
     const Row& row = attempts.row(index);
     if (row.has(AttemptTable::k_submitted))
         kept.submitted_at = model::Timestamp(std::chrono::microseconds(row.submitted));
@@ -108,7 +98,7 @@ void take_details(const AttemptTable& attempts, std::size_t index, KeptScore& ke
 }
 
 // `ordered`: the student's graded attempts, first to latest, every one with a maximum.
-std::size_t choose(const AttemptTable& attempts, const std::vector<std::size_t>& ordered,
+std::size_t choose(const StudentRows& attempts, const std::vector<std::size_t>& ordered,
                    Keep keep) {
     switch (keep) {
     case Keep::highest: {
@@ -128,7 +118,7 @@ std::size_t choose(const AttemptTable& attempts, const std::vector<std::size_t>&
     return ordered.back();
 }
 
-void keep_graded(const AttemptTable& attempts, const std::vector<std::size_t>& ordered, Keep keep,
+void keep_graded(const StudentRows& attempts, const std::vector<std::size_t>& ordered, Keep keep,
                  KeptScore& kept) {
     std::size_t chosen = choose(attempts, ordered, keep);
     kept.kind = KeptKind::graded;
@@ -143,7 +133,7 @@ void keep_graded(const AttemptTable& attempts, const std::vector<std::size_t>& o
     }
 }
 
-void keep_complete(const AttemptTable& attempts, const std::vector<std::size_t>& ordered,
+void keep_complete(const StudentRows& attempts, const std::vector<std::size_t>& ordered,
                    KeptScore& kept) {
     kept.kind = KeptKind::graded;
     kept.maximum = 1;
@@ -184,37 +174,33 @@ std::vector<KeptScore> keep_scores(const AttemptTable& attempts, const KeepOptio
     std::vector<KeptScore> kept_scores;
     kept_scores.reserve(attempts.student_count());
     std::vector<std::string> missing_maximum;
-    auto students = rows_by_student(attempts);
-    for (std::size_t student = 0; student < attempts.student_count(); ++student) {
-        std::span<const std::uint32_t> rows(students.rows.data() + students.starts[student],
-                                            students.rows.data() + students.starts[student + 1]);
-        if (rows.empty())
-            continue;
+    attempts.for_each_student([&](std::uint32_t student, std::span<const Row> rows) {
+        const StudentRows student_rows{attempts, rows};
         KeptScore kept;
         kept.user_id = attempts.user_id(student);
         kept.attempt_count = rows.size();
-        auto graded = rows_where(attempts, rows, [](const Row& row) { return row.is_graded(); });
+        auto graded = rows_where(student_rows, [](const Row& row) { return row.is_graded(); });
         auto submitted = rows_where(
-            attempts, rows, [](const Row& row) { return row.status != AttemptStatus::excused; });
-        kept.attempt_keys = sorted_keys(attempts, graded);
+            student_rows, [](const Row& row) { return row.status != AttemptStatus::excused; });
+        kept.attempt_keys = sorted_keys(student_rows, graded);
 
         if (options.complete && !submitted.empty()) {
-            keep_complete(attempts, order_attempts(attempts, submitted), kept);
+            keep_complete(student_rows, order_attempts(rows, submitted), kept);
         } else if (!graded.empty()) {
             bool has_all_maxima = true;
             for (std::size_t row : graded) {
-                if (!attempts.row(row).has(AttemptTable::k_maximum)) {
-                    missing_maximum.push_back(where(attempts, row));
+                if (!student_rows.row(row).has(AttemptTable::k_maximum)) {
+                    missing_maximum.push_back(where(student_rows, row));
                     has_all_maxima = false;
                 }
             }
             if (has_all_maxima)
-                keep_graded(attempts, order_attempts(attempts, graded), options.keep, kept);
+                keep_graded(student_rows, order_attempts(rows, graded), options.keep, kept);
         } else if (submitted.size() < rows.size()) {
             kept.kind = KeptKind::excused;
         } else if (options.post_pending) {
             kept.kind = KeptKind::pending;
-            take_details(attempts, order_attempts(attempts, submitted).back(), kept);
+            take_details(student_rows, order_attempts(rows, submitted).back(), kept);
         } else {
             kept.kind = KeptKind::not_graded;
         }
@@ -223,7 +209,7 @@ std::vector<KeptScore> keep_scores(const AttemptTable& attempts, const KeepOptio
         if (is_posted && !options.comment.empty())
             kept.comment = options.comment;
         kept_scores.push_back(std::move(kept));
-    }
+    });
     if (!missing_maximum.empty())
         throw util::UsageError(fmt::format(
             "{} graded attempt(s) have a score but no maximum (pass --max N, or --map max=COLUMN):"
