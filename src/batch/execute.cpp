@@ -174,7 +174,7 @@ model::RunReport execute(const model::Plan& plan, const state::Target& target,
         auto now = std::max(clock.now(), last_now + std::chrono::microseconds(1));
         last_now = now;
         bool is_override = entry.overrides_lms_edit || plan.select == "all";
-        auto adapted = lti::make_score(entry.score, entry.previous, now, options.platform,
+        auto adapted = lti::make_score(entry.score, entry.previous.get(), now, options.platform,
                                        options.send, is_override);
         if (adapted.refusal) {
             report.scores[index] = outcome_of(entry, model::Action::skipped);

@@ -98,7 +98,7 @@ model::PlanEntry parse_entry(const nlohmann::json& json) {
         model::LedgerEntry previous;
         previous.last_posted = model::SentScore{};
         previous.last_posted->given = last_posted;
-        entry.previous = previous;
+        entry.previous = std::make_shared<const model::LedgerEntry>(std::move(previous));
     }
     return entry;
 }

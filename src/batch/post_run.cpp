@@ -217,7 +217,9 @@ model::RunReport run_planned_post(const PostRequest& request, PlatformPort& plat
     bool is_stale = false;
     for (auto& entry : plan.entries) {
         auto previous = entries.find(entry.score.user_id);
-        entry.previous = previous == entries.end() ? std::nullopt : std::optional(previous->second);
+        entry.previous = previous == entries.end()
+                             ? nullptr
+                             : std::make_shared<const model::LedgerEntry>(previous->second);
         if (entry.is_selected && gradebook && !is_as_planned(entry, now)) {
             entry.is_selected = false;
             entry.reason = "changed in the LMS since the plan";

@@ -8,7 +8,7 @@ namespace gradepost::batch {
 
 namespace {
 
-bool is_edited(const lti::Result& result, const std::optional<model::LedgerEntry>& previous) {
+bool is_edited(const lti::Result& result, const model::LedgerEntry* previous) {
     if (!previous || !previous->last_posted || !previous->last_posted->given)
         return true; // a grade gradepost never posted
     return !result_holds(result, previous->last_posted->given, previous->last_posted->maximum);
@@ -30,7 +30,7 @@ void check_against_lms(std::vector<model::PlanEntry>& entries,
         const lti::Result& result = *found->second;
         entry.lms_score = result.result_score;
         entry.lms_maximum = result.result_maximum;
-        entry.is_lms_edited = is_edited(result, entry.previous);
+        entry.is_lms_edited = is_edited(result, entry.previous.get());
         if (!entry.is_selected) {
             // Nothing new to post, but the LMS no longer holds what was posted: say so.
             if (entry.is_lms_edited &&

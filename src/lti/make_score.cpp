@@ -4,9 +4,9 @@
 
 namespace gradepost::lti {
 
-AdaptedScore make_score(const model::KeptScore& kept,
-                        const std::optional<model::LedgerEntry>& previous, model::Timestamp now,
-                        Platform platform, const SendOptions& options, bool is_override) {
+AdaptedScore make_score(const model::KeptScore& kept, const model::LedgerEntry* previous,
+                        model::Timestamp now, Platform platform, const SendOptions& options,
+                        bool is_override) {
     Score score;
     score.user_id = kept.user_id;
     if (kept.kind == model::KeptKind::graded) {

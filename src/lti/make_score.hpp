@@ -23,12 +23,12 @@ struct SendOptions {
 };
 
 // The AGS score for a kept score: graded, or Submitted/PendingManual for a pending one; the
-// timestamp strictly after the last one sent (`previous`); Canvas's extension when the
-// platform is Canvas, with prioritize_non_tool_grade unless `is_override` (the post is meant
-// to replace a grade set by hand); then the platform's quirks (adapt_score). `refusal` says
-// why it must not be sent at all. Pure.
-AdaptedScore make_score(const model::KeptScore& kept,
-                        const std::optional<model::LedgerEntry>& previous, model::Timestamp now,
-                        Platform platform, const SendOptions& options, bool is_override);
+// timestamp strictly after the last one sent (`previous`, null when never posted); Canvas's
+// extension when the platform is Canvas, with prioritize_non_tool_grade unless `is_override` (the
+// post is meant to replace a grade set by hand); then the platform's quirks (adapt_score).
+// `refusal` says why it must not be sent at all. Pure.
+AdaptedScore make_score(const model::KeptScore& kept, const model::LedgerEntry* previous,
+                        model::Timestamp now, Platform platform, const SendOptions& options,
+                        bool is_override);
 
 } // namespace gradepost::lti

@@ -103,8 +103,8 @@ model::PlanEntry plan_entry(KeptScore score, const std::map<std::string, LedgerE
     model::PlanEntry entry;
     entry.score = std::move(score);
     if (auto found = ledger.find(entry.score.user_id); found != ledger.end())
-        entry.previous = found->second;
-    Decision decision = decide(entry.score, entry.previous ? &*entry.previous : nullptr, options);
+        entry.previous = std::make_shared<const LedgerEntry>(found->second);
+    Decision decision = decide(entry.score, entry.previous.get(), options);
     entry.is_selected = decision.is_selected;
     entry.reason = decision.reason;
     return entry;

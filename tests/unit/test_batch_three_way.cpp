@@ -22,7 +22,7 @@ model::PlanEntry entry(std::string user, double given, std::optional<double> las
         previous.last_posted = model::SentScore{};
         previous.last_posted->given = *last_posted;
         previous.last_posted->maximum = 10;
-        planned.previous = previous;
+        planned.previous = std::make_shared<const model::LedgerEntry>(previous);
     }
     return planned;
 }
@@ -100,11 +100,11 @@ TEST_SUITE("batch::three_way") {
         kept.given = 8;
         kept.maximum = 10;
         model::Timestamp now{std::chrono::seconds(1'800'000'000)};
-        auto normal = lti::make_score(kept, std::nullopt, now, lti::Platform::canvas, {}, false);
+        auto normal = lti::make_score(kept, nullptr, now, lti::Platform::canvas, {}, false);
         CHECK(normal.score.canvas.prioritize_non_tool_grade == true);
-        auto overriding = lti::make_score(kept, std::nullopt, now, lti::Platform::canvas, {}, true);
+        auto overriding = lti::make_score(kept, nullptr, now, lti::Platform::canvas, {}, true);
         CHECK_FALSE(overriding.score.canvas.prioritize_non_tool_grade.has_value());
-        auto generic = lti::make_score(kept, std::nullopt, now, lti::Platform::generic, {}, false);
+        auto generic = lti::make_score(kept, nullptr, now, lti::Platform::generic, {}, false);
         CHECK_FALSE(generic.score.canvas.prioritize_non_tool_grade.has_value());
     }
 

@@ -48,7 +48,7 @@ model::Timestamp now() {
 TEST_SUITE("lti::attachment") {
 
     TEST_CASE("a file goes as one content item of type file, on a new submission") {
-        auto adapted = make_score(kept_with_file(k_pdf), std::nullopt, now(), Platform::canvas,
+        auto adapted = make_score(kept_with_file(k_pdf), nullptr, now(), Platform::canvas,
                                   attach_options(), false);
         auto document = score_document(adapted.score, Platform::canvas);
         const auto& extension = document.at(k_extension);
@@ -63,8 +63,9 @@ TEST_SUITE("lti::attachment") {
     }
 
     TEST_CASE("a re-post with the same file URL does not attach it again, nor count an attempt") {
-        auto adapted = make_score(kept_with_file(k_pdf), posted_with(attachment_digest(k_pdf)),
-                                  now(), Platform::canvas, attach_options(), false);
+        const auto posted = posted_with(attachment_digest(k_pdf));
+        auto adapted = make_score(kept_with_file(k_pdf), &posted, now(), Platform::canvas,
+                                  attach_options(), false);
         auto extension = score_document(adapted.score, Platform::canvas).at(k_extension);
         CHECK_FALSE(extension.contains("content_items"));
         CHECK(extension.at("new_submission") == false);
@@ -73,16 +74,16 @@ TEST_SUITE("lti::attachment") {
     }
 
     TEST_CASE("a changed URL attaches the file again") {
-        auto adapted = make_score(kept_with_file("https://files.example/exams/u17-v2.pdf"),
-                                  posted_with(attachment_digest(k_pdf)), now(), Platform::canvas,
-                                  attach_options(), false);
+        const auto posted = posted_with(attachment_digest(k_pdf));
+        auto adapted = make_score(kept_with_file("https://files.example/exams/u17-v2.pdf"), &posted,
+                                  now(), Platform::canvas, attach_options(), false);
         REQUIRE(adapted.score.canvas.file);
         CHECK(adapted.score.canvas.file->url == "https://files.example/exams/u17-v2.pdf");
         CHECK(adapted.score.canvas.new_submission == true);
     }
 
     TEST_CASE("other platforms never see the file") {
-        auto adapted = make_score(kept_with_file(k_pdf), std::nullopt, now(), Platform::moodle,
+        auto adapted = make_score(kept_with_file(k_pdf), nullptr, now(), Platform::moodle,
                                   attach_options(), false);
         CHECK_FALSE(adapted.score.canvas.file);
         CHECK_FALSE(score_document(adapted.score, Platform::moodle).contains(k_extension));

@@ -223,9 +223,9 @@ TEST_SUITE("policy::select") {
         auto plan = select_scores(kept, k_posted_ledger, {});
         REQUIRE(plan.size() == 3);
         CHECK(plan[0].score.user_id == "u9");
-        CHECK_FALSE(plan[0].previous.has_value());
+        CHECK_FALSE(plan[0].previous);
         CHECK(plan[1].score.user_id == "u1");
-        REQUIRE(plan[1].previous.has_value());
+        REQUIRE(plan[1].previous);
         CHECK(plan[1].previous->last_posted->attempt_keys ==
               parse_attempt_keys({"id:a1", "id:a2"}));
         CHECK(plan[1].reason == "already posted");
