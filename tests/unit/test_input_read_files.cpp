@@ -128,8 +128,8 @@ TEST_SUITE("input::read_attempts") {
         // Rows of ~200 bytes up to exactly `size`, the last one padded.
         auto add_rows_to = [&](std::size_t size) {
             const std::string comment(180, 'c');
-            while (text.size() + 2 * comment.size() < size)
-                text += "u" + std::to_string(student++) + "," + std::to_string(student % 20) +
+            for (; text.size() + 2 * comment.size() < size; ++student)
+                text += "u" + std::to_string(student) + "," + std::to_string((student + 1) % 20) +
                         ",\"" + comment + "\"\r\n";
             std::string row = "u" + std::to_string(student++) + ",1,\"\"\r\n";
             text += row.insert(row.size() - 3, size - text.size() - row.size(), 'p');
