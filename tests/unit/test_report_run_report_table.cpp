@@ -1,6 +1,8 @@
 #include "report/render.hpp"
 #include "report/score_summary.hpp"
 
+#include "support/outcomes.hpp"
+
 #include <doctest/doctest.h>
 
 #include <sstream>
@@ -19,9 +21,10 @@ model::RunReport small_report() {
     report.select = "new";
     report.counts = {5, 3, 2, 1, 1, 1};
     report.scores = {
-        {"u17", Action::posted, 18.0, 20.0, 200, "", ""},
-        {"李雷", Action::failed, 12.5, 20.0, 422, "user not found in course", ""},
-        {"Zoë", Action::skipped, std::nullopt, std::nullopt, 0, "", "already posted"},
+        testing::outcome("u17", Action::posted, 18.0, 20.0, 200, "", ""),
+        testing::outcome("李雷", Action::failed, 12.5, 20.0, 422, "user not found in course", ""),
+        testing::outcome("Zoë", Action::skipped, std::nullopt, std::nullopt, 0, "",
+                         "already posted"),
     };
     return report;
 }
@@ -56,8 +59,9 @@ TEST_SUITE("report::run_report_table") {
         report.keep = "latest";
         report.select = "changed";
         report.counts = {2, 2, 1, 0, 0, 1};
-        report.scores = {{"a", Action::would_post, 3.0, 4.0, 0, "", "score changed"},
-                         {"b", Action::skipped, 4.0, 4.0, 0, "", "unchanged"}};
+        report.scores = {
+            testing::outcome("a", Action::would_post, 3.0, 4.0, 0, "", "score changed"),
+            testing::outcome("b", Action::skipped, 4.0, 4.0, 0, "", "unchanged")};
         std::string text = report::run_report_table(report, report::Style{});
         CHECK(text.rfind("dry run: post to L · keep latest · select changed\n", 0) == 0);
         CHECK(text.find("would post  score changed") != std::string::npos);
@@ -78,7 +82,8 @@ TEST_SUITE("report::run_report_table") {
     TEST_CASE("a failure without a response shows the error alone") {
         model::RunReport report;
         report.counts = {1, 1, 1, 0, 1, 0};
-        report.scores = {{"u1", Action::failed, 1.0, 2.0, 0, "connection refused", ""}};
+        report.scores = {
+            testing::outcome("u1", Action::failed, 1.0, 2.0, 0, "connection refused", "")};
         std::string text = report::run_report_table(report, report::Style{});
         CHECK(text.find("failed  connection refused") != std::string::npos);
         CHECK(text.find("HTTP") == std::string::npos);
@@ -101,15 +106,16 @@ TEST_SUITE("report::run_report_table") {
     TEST_CASE("more than 200 skipped rows collapse into a count per reason") {
         model::RunReport report;
         report.counts = {300, 262, 3, 2, 1, 259};
-        report.scores.push_back({"p1", Action::posted, 1.0, 1.0, 200, "", ""});
+        report.scores.push_back(testing::outcome("p1", Action::posted, 1.0, 1.0, 200, "", ""));
         for (int i = 0; i < 250; ++i)
-            report.scores.push_back(
-                {"s" + std::to_string(i), Action::skipped, 1.0, 1.0, 0, "", "already posted"});
-        report.scores.push_back({"f1", Action::failed, 1.0, 1.0, 500, "oops", ""});
+            report.scores.push_back(testing::outcome("s" + std::to_string(i), Action::skipped, 1.0,
+                                                     1.0, 0, "", "already posted"));
+        report.scores.push_back(testing::outcome("f1", Action::failed, 1.0, 1.0, 500, "oops", ""));
         for (int i = 0; i < 9; ++i)
-            report.scores.push_back({"g" + std::to_string(i), Action::skipped, std::nullopt,
-                                     std::nullopt, 0, "", "not graded yet"});
-        report.scores.push_back({"p2", Action::posted, 1.0, 1.0, 200, "", ""});
+            report.scores.push_back(testing::outcome("g" + std::to_string(i), Action::skipped,
+                                                     std::nullopt, std::nullopt, 0, "",
+                                                     "not graded yet"));
+        report.scores.push_back(testing::outcome("p2", Action::posted, 1.0, 1.0, 200, "", ""));
         std::string text = report::run_report_table(report, report::Style{});
         CHECK(count_of(text, "\n") == 8);
         CHECK(text.find("p1 ") != std::string::npos);
@@ -123,8 +129,8 @@ TEST_SUITE("report::run_report_table") {
     TEST_CASE("200 skipped rows are still listed one by one") {
         model::RunReport report;
         for (int i = 0; i < 200; ++i)
-            report.scores.push_back(
-                {"s" + std::to_string(i), Action::skipped, 1.0, 1.0, 0, "", "already posted"});
+            report.scores.push_back(testing::outcome("s" + std::to_string(i), Action::skipped, 1.0,
+                                                     1.0, 0, "", "already posted"));
         std::string text = report::run_report_table(report, report::Style{});
         CHECK(count_of(text, "already posted") == 200);
         CHECK(text.find("…") == std::string::npos);
@@ -133,8 +139,8 @@ TEST_SUITE("report::run_report_table") {
     TEST_CASE("a report of only collapsed skips prints no empty table") {
         model::RunReport report;
         for (int i = 0; i < 201; ++i)
-            report.scores.push_back(
-                {"s" + std::to_string(i), Action::skipped, 1.0, 1.0, 0, "", "already posted"});
+            report.scores.push_back(testing::outcome("s" + std::to_string(i), Action::skipped, 1.0,
+                                                     1.0, 0, "", "already posted"));
         std::string text = report::run_report_table(report, report::Style{});
         CHECK(text.find("action") == std::string::npos);
         CHECK(text.find("… 201 skipped (already posted: 201)") != std::string::npos);
@@ -142,7 +148,8 @@ TEST_SUITE("report::run_report_table") {
 
     TEST_CASE("control characters from a server cannot reach the terminal") {
         model::RunReport report;
-        report.scores = {{"u1", Action::failed, 1.0, 2.0, 400, "bad\x1b]0;pwned\x07\nthing", ""}};
+        report.scores = {testing::outcome("u1", Action::failed, 1.0, 2.0, 400,
+                                          "bad\x1b]0;pwned\x07\nthing", "")};
         std::string text = report::run_report_table(report, report::Style{true});
         CHECK(text.find("\x1b]") == std::string::npos);
         CHECK(text.find('\x07') == std::string::npos);
@@ -154,17 +161,20 @@ TEST_SUITE("report::run_report_table") {
         report.counts = {3000, 3000, 2990, 2985, 2, 13};
         for (int i = 0; i < 2985; ++i)
             report.scores.push_back(
-                {"p" + std::to_string(i), Action::posted, 1.0, 2.0, 200, "", ""});
-        report.scores.push_back({"f1", Action::failed, 1.0, 2.0, 422, "user not found", ""});
-        report.scores.push_back({"f2", Action::failed, 1.0, 2.0, 0, "connection reset", ""});
-        report.scores.push_back({"r1", Action::skipped, 1.0, 2.0, 0, "", "not in the roster"});
+                testing::outcome("p" + std::to_string(i), Action::posted, 1.0, 2.0, 200, "", ""));
+        report.scores.push_back(
+            testing::outcome("f1", Action::failed, 1.0, 2.0, 422, "user not found", ""));
+        report.scores.push_back(
+            testing::outcome("f2", Action::failed, 1.0, 2.0, 0, "connection reset", ""));
+        report.scores.push_back(
+            testing::outcome("r1", Action::skipped, 1.0, 2.0, 0, "", "not in the roster"));
         for (int i = 0; i < 10; ++i)
-            report.scores.push_back(
-                {"s" + std::to_string(i), Action::skipped, 1.0, 2.0, 0, "", "already posted"});
-        report.scores.push_back(
-            {"n1", Action::skipped, std::nullopt, std::nullopt, 0, "", "not graded yet"});
-        report.scores.push_back(
-            {"n2", Action::skipped, std::nullopt, std::nullopt, 0, "", "not graded yet"});
+            report.scores.push_back(testing::outcome("s" + std::to_string(i), Action::skipped, 1.0,
+                                                     2.0, 0, "", "already posted"));
+        report.scores.push_back(testing::outcome("n1", Action::skipped, std::nullopt, std::nullopt,
+                                                 0, "", "not graded yet"));
+        report.scores.push_back(testing::outcome("n2", Action::skipped, std::nullopt, std::nullopt,
+                                                 0, "", "not graded yet"));
 
         report::RowLimit limit;
         limit.first_rows = 20;
@@ -205,8 +215,8 @@ TEST_SUITE("report::run_report_table") {
     TEST_CASE("--all-rows lists even more than 200 routine skips") {
         model::RunReport report;
         for (int i = 0; i < 201; ++i)
-            report.scores.push_back(
-                {"s" + std::to_string(i), Action::skipped, 1.0, 1.0, 0, "", "already posted"});
+            report.scores.push_back(testing::outcome("s" + std::to_string(i), Action::skipped, 1.0,
+                                                     1.0, 0, "", "already posted"));
         report::RowLimit limit;
         limit.is_every_row = true;
         std::string text = report::run_report_table(report, report::Style{}, limit);
@@ -217,11 +227,11 @@ TEST_SUITE("report::run_report_table") {
     TEST_CASE("a dry run's histogram has the summary of the kept scores beside it") {
         model::RunReport report;
         report.dry_run = true;
-        report.scores = {
-            {"a", Action::would_post, 10.0, 20.0, 0, "", ""},
-            {"b", Action::would_post, 20.0, 20.0, 0, "", ""},
-            {"c", Action::would_post, 12.0, 20.0, 0, "", ""},
-            {"d", Action::skipped, std::nullopt, std::nullopt, 0, "", "not graded yet"}};
+        report.scores = {testing::outcome("a", Action::would_post, 10.0, 20.0, 0, "", ""),
+                         testing::outcome("b", Action::would_post, 20.0, 20.0, 0, "", ""),
+                         testing::outcome("c", Action::would_post, 12.0, 20.0, 0, "", ""),
+                         testing::outcome("d", Action::skipped, std::nullopt, std::nullopt, 0, "",
+                                          "not graded yet")};
         std::string text = report::run_report_table(report, report::Style{});
         CHECK(text.find("100%") != std::string::npos);
         CHECK(text.find("   count    3\n") != std::string::npos);
@@ -237,10 +247,10 @@ TEST_SUITE("report::score_summary") {
 
     TEST_CASE("scores out of different maxima are summarised as fractions only") {
         model::RunReport report;
-        report.scores = {{"a", Action::posted, 5.0, 10.0, 200, "", ""},
-                         {"b", Action::posted, 15.0, 20.0, 200, "", ""},
-                         {"c", Action::posted, 2.0, 4.0, 200, "", ""},
-                         {"d", Action::posted, 4.0, 4.0, 200, "", ""}};
+        report.scores = {testing::outcome("a", Action::posted, 5.0, 10.0, 200, "", ""),
+                         testing::outcome("b", Action::posted, 15.0, 20.0, 200, "", ""),
+                         testing::outcome("c", Action::posted, 2.0, 4.0, 200, "", ""),
+                         testing::outcome("d", Action::posted, 4.0, 4.0, 200, "", "")};
         auto summary = report::summarize_scores(report);
         CHECK(summary.count == 4);
         CHECK(summary.missing == 0);
@@ -256,7 +266,8 @@ TEST_SUITE("report::score_summary") {
 
     TEST_CASE("no score, no summary") {
         model::RunReport report;
-        report.scores = {{"a", Action::skipped, std::nullopt, std::nullopt, 0, "", "excused"}};
+        report.scores = {
+            testing::outcome("a", Action::skipped, std::nullopt, std::nullopt, 0, "", "excused")};
         auto summary = report::summarize_scores(report);
         CHECK(summary.count == 0);
         CHECK(summary.missing == 1);
