@@ -12,7 +12,10 @@ print('user_id,score,max')
 for i in range($students): print(f'{1001 + i},{i % 10},10')" >"$work/week.csv"
 line_item="$base_url/api/lti/courses/course-1/line_items/1"
 
-expect_exit 0 gp --json --retries 10 post "$work/week.csv" --line-item "$line_item"
+# About 4 in 10 sends meet a fault (401s at each expiry included), so one score in 2,000
+# exhausting 10 retries happens now and then (seen once in CI: 1 failed, exit 5); 20 make it
+# a one-in-ten-thousand run without weakening what is checked.
+expect_exit 0 gp --json --retries 20 post "$work/week.csv" --line-item "$line_item"
 assert_eq "$(json .counts.posted)" "$students" "posted"
 assert_eq "$(json .counts.failed)" 0 "failed"
 
