@@ -123,17 +123,7 @@ void AttemptTable::append(const AttemptTable& other) {
         row.file = files[row.file];
         push_row(row);
     };
-    // Student by student keeps what order means: each student's rows, and students by their
-    // first row.
-    if (!other.has_spilled()) {
-        for (const Row& row : other.m_rows.in_memory())
-            add(row);
-    } else {
-        other.for_each_student([&](std::uint32_t, std::span<const Row> rows) {
-            for (const Row& row : rows)
-                add(row);
-        });
-    }
+    other.for_each_row(add);
 }
 
 void AttemptTable::drop_rows(const std::vector<char>& is_dropped) {
@@ -167,17 +157,10 @@ void AttemptTable::drop_rows(const std::vector<char>& is_dropped) {
         row.position = static_cast<std::uint32_t>(rows.size());
         rows.push_back(row);
     };
-    if (!has_spilled()) {
-        for (const Row& row : m_rows.in_memory())
-            if (!is_dropped[row.position])
-                keep(row);
-    } else {
-        for_each_student([&](std::uint32_t, std::span<const Row> student_rows) {
-            for (const Row& row : student_rows)
-                if (!is_dropped[row.position])
-                    keep(row);
-        });
-    }
+    for_each_row([&](const Row& row) {
+        if (!is_dropped[row.position])
+            keep(row);
+    });
     m_rows = std::move(rows);
     m_users = std::move(users);
 }
@@ -216,15 +199,7 @@ Attempt AttemptTable::at(std::size_t index) const {
 std::vector<Attempt> AttemptTable::to_attempts() const {
     std::vector<Attempt> attempts;
     attempts.reserve(m_rows.size());
-    if (!has_spilled()) {
-        for (const Row& row : m_rows.in_memory())
-            attempts.push_back(attempt(row));
-    } else {
-        for_each_student([&](std::uint32_t, std::span<const Row> rows) {
-            for (const Row& row : rows)
-                attempts.push_back(attempt(row));
-        });
-    }
+    for_each_row([&](const Row& row) { attempts.push_back(attempt(row)); });
     return attempts;
 }
 

@@ -138,6 +138,19 @@ private:
 
     std::uint16_t file_number(const std::string& file);
     void push_row(Row row);
+    // Calls visit(row) for every row: in the order added while all are in memory, else
+    // student by student (each student's rows still in order, students by their first row).
+    template <class Visit> void for_each_row(Visit&& visit) const {
+        if (!has_spilled()) {
+            for (const Row& row : m_rows.in_memory())
+                visit(row);
+            return;
+        }
+        for_each_student([&](std::uint32_t, std::span<const Row> rows) {
+            for (const Row& row : rows)
+                visit(row);
+        });
+    }
 
     util::GroupedRecords<Row, &Row::student> m_rows;
     Strings m_users;
