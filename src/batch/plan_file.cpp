@@ -48,7 +48,7 @@ std::optional<double> get_optional(const nlohmann::json& json, const char* name)
 
 nlohmann::json entry_json(const model::PlanEntry& entry) {
     const auto& kept = entry.score;
-    auto attempts = model::to_texts(kept.attempt_keys);
+    auto attempts = model::to_texts(kept.attempt_keys.to_vector());
     nlohmann::json json{
         {"user_id", kept.user_id}, {"action", entry.is_selected ? "post" : "skip"},
         {"reason", entry.reason},  {"kind", kind_name(kept.kind)},

@@ -73,6 +73,8 @@ public:
     bool empty() const { return m_rows.empty(); }
     // Whether rows wait in a temporary file: then they are read only by for_each_student.
     bool has_spilled() const { return m_rows.has_spilled(); }
+    // How many rows are held in memory before the rest wait in a temporary file.
+    std::size_t rows_in_memory() const { return m_rows.capacity(); }
     // By position; only while !has_spilled() (std::logic_error after).
     const Row& row(std::size_t index) const;
     std::size_t student_count() const { return m_users.size(); }

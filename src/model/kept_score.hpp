@@ -1,6 +1,6 @@
 #pragma once
 
-#include "model/attempt_key.hpp"
+#include "model/attempt_keys.hpp"
 #include "model/time.hpp"
 
 #include <optional>
@@ -25,7 +25,7 @@ struct KeptScore {
     std::optional<Timestamp> submitted_at; // of the kept attempt, for submission.submittedAt
     std::string comment;                   // of the kept attempt, or --comment
     std::string url;                       // of the kept attempt (--canvas-attach-url)
-    std::vector<AttemptKey> attempt_keys;  // of every graded attempt it covers, sorted, distinct
+    AttemptKeys attempt_keys;              // of every graded attempt it covers
     std::size_t attempt_count = 0;         // rows of this student, graded or not
 };
 

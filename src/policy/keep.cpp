@@ -174,6 +174,9 @@ std::vector<KeptScore> keep_scores(const AttemptTable& attempts, const KeepOptio
     std::vector<KeptScore> kept_scores;
     kept_scores.reserve(attempts.student_count());
     std::vector<std::string> missing_maximum;
+    // One key a graded attempt: as many wait in memory as the table's rows do, the rest in a
+    // temporary file.
+    auto key_store = std::make_shared<model::AttemptKeys::Store>(attempts.rows_in_memory());
     attempts.for_each_student([&](std::uint32_t student, std::span<const Row> rows) {
         const StudentRows student_rows{attempts, rows};
         KeptScore kept;
@@ -182,7 +185,9 @@ std::vector<KeptScore> keep_scores(const AttemptTable& attempts, const KeepOptio
         auto graded = rows_where(student_rows, [](const Row& row) { return row.is_graded(); });
         auto submitted = rows_where(
             student_rows, [](const Row& row) { return row.status != AttemptStatus::excused; });
-        kept.attempt_keys = sorted_keys(student_rows, graded);
+        const auto keys = sorted_keys(student_rows, graded);
+        kept.attempt_keys = model::AttemptKeys(key_store, key_store->append(keys),
+                                               static_cast<std::uint32_t>(keys.size()));
 
         if (options.complete && !submitted.empty()) {
             keep_complete(student_rows, order_attempts(rows, submitted), kept);

@@ -36,11 +36,11 @@ bool is_same_score(const KeptScore& kept, const SentScore& sent) {
 }
 
 bool has_new_attempt(const KeptScore& kept, const SentScore& sent) {
-    return std::any_of(kept.attempt_keys.begin(), kept.attempt_keys.end(),
-                       [&](model::AttemptKey key) {
-                           return std::find(sent.attempt_keys.begin(), sent.attempt_keys.end(),
-                                            key) == sent.attempt_keys.end();
-                       });
+    const auto keys = kept.attempt_keys.to_vector();
+    return std::any_of(keys.begin(), keys.end(), [&](model::AttemptKey key) {
+        return std::find(sent.attempt_keys.begin(), sent.attempt_keys.end(), key) ==
+               sent.attempt_keys.end();
+    });
 }
 
 Decision decide(const KeptScore& kept, const LedgerEntry* previous, const SelectOptions& options) {

@@ -189,7 +189,7 @@ void journal_pending(const testing::ScratchDir& dir, const std::filesystem::path
         model::SentScore sent;
         sent.given = score.given;
         sent.maximum = score.maximum;
-        sent.attempt_keys = score.attempt_keys;
+        sent.attempt_keys = score.attempt_keys.to_vector();
         sent.timestamp = when;
         pending.push_back({score.user_id, sent});
     }
