@@ -65,7 +65,7 @@ model::SentScore sent_score_of(const lti::Score& score, const model::KeptScore& 
     sent.given = score.score_given;
     sent.maximum = score.score_maximum;
     sent.comment = score.comment.value_or(kept.comment);
-    sent.attempt_keys = kept.attempt_keys.to_vector();
+    sent.attempt_keys = kept.attempt_keys;
     sent.timestamp = score.timestamp;
     sent.attachment = score.canvas.attachment_digest;
     return sent;

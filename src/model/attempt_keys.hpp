@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <vector>
 
 namespace gradepost::model {
@@ -16,19 +17,23 @@ namespace gradepost::model {
 class AttemptKeys {
 public:
     using Store = util::SpillingArray<AttemptKey>;
+    // Keys a store holds in memory before the rest go to its temporary file (2 MB).
+    static constexpr std::size_t k_keys_in_memory = std::size_t{1} << 18;
 
     AttemptKeys() = default;
     // Keys in a store of their own; `keys` sorted and distinct. Implicit: a list of keys is a
     // key set.
     AttemptKeys(const std::vector<AttemptKey>& keys) // NOLINT(google-explicit-constructor)
-        : m_count(static_cast<std::uint32_t>(keys.size())) {
-        auto store = std::make_shared<Store>(keys.size());
-        store->append(keys);
-        m_store = std::move(store);
-    }
+        : AttemptKeys(append_to(std::make_shared<Store>(keys.size()), keys)) {}
     // `count` keys of `store` from `first`.
     AttemptKeys(std::shared_ptr<const Store> store, std::uint64_t first, std::uint32_t count)
         : m_store(std::move(store)), m_first(first), m_count(count) {}
+
+    // Appends `keys` (sorted, distinct) to `store` and returns them as a range of it.
+    static AttemptKeys append_to(const std::shared_ptr<Store>& store,
+                                 std::span<const AttemptKey> keys) {
+        return AttemptKeys(store, store->append(keys), static_cast<std::uint32_t>(keys.size()));
+    }
 
     // The keys, read from the store (from its file when they are there).
     std::vector<AttemptKey> to_vector() const {

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "model/attempt_key.hpp"
+#include "model/attempt_keys.hpp"
 #include "model/time.hpp"
 
 #include <optional>
@@ -14,7 +14,7 @@ struct SentScore {
     std::optional<double> given; // empty for a pending (ungraded) post
     std::optional<double> maximum;
     std::string comment;
-    std::vector<AttemptKey> attempt_keys; // attempts this post covered, sorted
+    AttemptKeys attempt_keys; // attempts this post covered
     // Read from a ledger of an earlier release whose "fp:" keys covered the score: only a
     // changed score tells a new attempt (policy/select.cpp). Kept when the entry is rewritten.
     bool has_legacy_keys = false;

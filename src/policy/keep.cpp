@@ -186,8 +186,7 @@ std::vector<KeptScore> keep_scores(const AttemptTable& attempts, const KeepOptio
         auto submitted = rows_where(
             student_rows, [](const Row& row) { return row.status != AttemptStatus::excused; });
         const auto keys = sorted_keys(student_rows, graded);
-        kept.attempt_keys = model::AttemptKeys(key_store, key_store->append(keys),
-                                               static_cast<std::uint32_t>(keys.size()));
+        kept.attempt_keys = model::AttemptKeys::append_to(key_store, keys);
 
         if (options.complete && !submitted.empty()) {
             keep_complete(student_rows, order_attempts(rows, submitted), kept);

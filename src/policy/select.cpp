@@ -36,11 +36,10 @@ bool is_same_score(const KeptScore& kept, const SentScore& sent) {
 }
 
 bool has_new_attempt(const KeptScore& kept, const SentScore& sent) {
+    // Both sorted: is there a key of this run's that the post did not cover?
     const auto keys = kept.attempt_keys.to_vector();
-    return std::any_of(keys.begin(), keys.end(), [&](model::AttemptKey key) {
-        return std::find(sent.attempt_keys.begin(), sent.attempt_keys.end(), key) ==
-               sent.attempt_keys.end();
-    });
+    const auto covered = sent.attempt_keys.to_vector();
+    return !std::includes(covered.begin(), covered.end(), keys.begin(), keys.end());
 }
 
 Decision decide(const KeptScore& kept, const LedgerEntry* previous, const SelectOptions& options) {

@@ -46,7 +46,7 @@ PostState parse_state(const std::string& name) {
 constexpr const char* k_legacy_marker = "fp:";
 
 std::string keys_to_json(const model::SentScore& score) {
-    auto texts = model::to_texts(score.attempt_keys);
+    auto texts = model::to_texts(score.attempt_keys.to_vector());
     if (score.has_legacy_keys)
         texts.emplace_back(k_legacy_marker);
     if (score.attachment.empty())
@@ -54,7 +54,8 @@ std::string keys_to_json(const model::SentScore& score) {
     return nlohmann::json{{"attempts", texts}, {"attachment", score.attachment}}.dump();
 }
 
-void read_keys_json(const std::string& text, model::SentScore& score) {
+void read_keys_json(const std::string& text, model::SentScore& score,
+                    const std::shared_ptr<model::AttemptKeys::Store>& keys) {
     if (text.empty())
         return;
     auto value = nlohmann::json::parse(text);
@@ -71,7 +72,7 @@ void read_keys_json(const std::string& text, model::SentScore& score) {
     });
     score.has_legacy_keys = legacy != texts.end();
     texts.erase(legacy, texts.end());
-    score.attempt_keys = model::parse_attempt_keys(texts);
+    score.attempt_keys = model::AttemptKeys::append_to(keys, model::parse_attempt_keys(texts));
 }
 
 } // namespace gradepost::state

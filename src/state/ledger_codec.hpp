@@ -3,6 +3,7 @@
 #include "model/last_post.hpp"
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,7 +23,9 @@ std::string_view state_name(model::PostState state);
 model::PostState parse_state(const std::string& name);
 // The column's text for `score.attempt_keys`, `has_legacy_keys` and `attachment`.
 std::string keys_to_json(const model::SentScore& score);
-// Fills `score.attempt_keys`, `has_legacy_keys` and `attachment` from the column's text.
-void read_keys_json(const std::string& text, model::SentScore& score);
+// Fills `score.attempt_keys`, `has_legacy_keys` and `attachment` from the column's text; the
+// keys go to `keys`, one store for all the entries a ledger reads at once.
+void read_keys_json(const std::string& text, model::SentScore& score,
+                    const std::shared_ptr<model::AttemptKeys::Store>& keys);
 
 } // namespace gradepost::state

@@ -205,14 +205,15 @@ std::int64_t find_or_add_target(postgres::Connection& connection, const Target& 
 
 // The five columns of a stored score starting at `first`; nullopt when the timestamp column
 // (the last of them) is NULL.
-std::optional<SentScore> read_score(const postgres::Result& rows, int row, int first) {
+std::optional<SentScore> read_score(const postgres::Result& rows, int row, int first,
+                                    const std::shared_ptr<model::AttemptKeys::Store>& keys) {
     if (rows.is_null(row, first + 4))
         return std::nullopt;
     SentScore score;
     score.given = rows.optional_real(row, first);
     score.maximum = rows.optional_real(row, first + 1);
     score.comment = rows.text(row, first + 2);
-    read_keys_json(rows.text(row, first + 3), score);
+    read_keys_json(rows.text(row, first + 3), score, keys);
     score.timestamp = from_micros(rows.integer(row, first + 4));
     return score;
 }
@@ -284,12 +285,14 @@ FROM entries e JOIN targets t ON t.id = e.target_id
 WHERE t.platform = $1 AND t.line_item = $2
 )sql",
                                         {text(target.platform), text(target.line_item)});
+        auto keys =
+            std::make_shared<model::AttemptKeys::Store>(model::AttemptKeys::k_keys_in_memory);
         for (int row = 0; row < rows.rows(); ++row) {
             LedgerEntry entry;
             entry.user_id = rows.text(row, 0);
             entry.state = parse_state(rows.text(row, 1));
-            entry.last_posted = read_score(rows, row, 2);
-            entry.in_flight = read_score(rows, row, 7);
+            entry.last_posted = read_score(rows, row, 2, keys);
+            entry.in_flight = read_score(rows, row, 7, keys);
             entry.http_status = static_cast<int>(rows.integer(row, 12));
             entry.error = rows.text(row, 13);
             if (auto last = rows.optional_integer(row, 14))

@@ -218,14 +218,15 @@ std::int64_t find_or_add_target(sqlite::Connection& connection, const Target& ta
 
 // Reads the five columns of a stored score starting at `first`; nullopt when the timestamp
 // column (the last of them) is NULL.
-std::optional<SentScore> read_score(const sqlite::Statement& row, int first) {
+std::optional<SentScore> read_score(const sqlite::Statement& row, int first,
+                                    const std::shared_ptr<model::AttemptKeys::Store>& keys) {
     if (row.is_null(first + 4))
         return std::nullopt;
     SentScore score;
     score.given = row.optional_real(first);
     score.maximum = row.optional_real(first + 1);
     score.comment = row.text(first + 2);
-    read_keys_json(row.text(first + 3), score);
+    read_keys_json(row.text(first + 3), score, keys);
     score.timestamp = from_micros(row.integer(first + 4));
     return score;
 }
@@ -346,12 +347,14 @@ FROM entries e JOIN targets t ON t.id = e.target_id
 WHERE t.platform = ?1 AND t.line_item = ?2
 )sql");
         query.bind_text(1, target.platform).bind_text(2, target.line_item);
+        auto keys =
+            std::make_shared<model::AttemptKeys::Store>(model::AttemptKeys::k_keys_in_memory);
         while (query.step()) {
             LedgerEntry entry;
             entry.user_id = query.text(0);
             entry.state = parse_state(query.text(1));
-            entry.last_posted = read_score(query, 2);
-            entry.in_flight = read_score(query, 7);
+            entry.last_posted = read_score(query, 2, keys);
+            entry.in_flight = read_score(query, 7, keys);
             entry.http_status = static_cast<int>(query.integer(12));
             entry.error = query.text(13);
             if (auto last = query.optional_integer(14))

@@ -27,7 +27,7 @@ int main(int argc, char** argv) {
         model::SentScore score;
         score.given = static_cast<double>(i % 20);
         score.maximum = 20;
-        score.attempt_keys = {model::parse_attempt_key("id:" + std::to_string(i))};
+        score.attempt_keys = std::vector{model::parse_attempt_key("id:" + std::to_string(i))};
         score.timestamp = model::Timestamp{std::chrono::seconds{1'790'000'000 + i}};
         pending.push_back({"user-" + std::to_string(i), score});
         results.push_back({"user-" + std::to_string(i), i % 50 != 0, i % 50 ? 200 : 422,

@@ -3,15 +3,19 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <memory>
 #include <stdexcept>
+#include <string>
+#include <vector>
 
 using namespace gradepost;
 
 namespace {
 
+// Each read gets a store that holds one key in memory: any more go to its file.
 model::SentScore read(const std::string& text) {
     model::SentScore score;
-    state::read_keys_json(text, score);
+    state::read_keys_json(text, score, std::make_shared<model::AttemptKeys::Store>(1));
     return score;
 }
 
@@ -22,10 +26,11 @@ TEST_SUITE("state::ledger_codec") {
     TEST_CASE("attempt keys alone stay a JSON array of compact keys, sorted") {
         model::SentScore score;
         score.attempt_keys = model::parse_attempt_keys({"id:a2", "id:a1"});
+        auto keys = score.attempt_keys.to_vector();
         auto text = state::keys_to_json(score);
-        CHECK(text == R"([")" + model::to_text(score.attempt_keys[0]) + R"(",")" +
-                          model::to_text(score.attempt_keys[1]) + R"("])");
-        CHECK(score.attempt_keys[0] < score.attempt_keys[1]);
+        CHECK(text ==
+              R"([")" + model::to_text(keys[0]) + R"(",")" + model::to_text(keys[1]) + R"("])");
+        CHECK(keys[0] < keys[1]);
         auto back = read(text);
         CHECK(back.attempt_keys == score.attempt_keys);
         CHECK_FALSE(back.has_legacy_keys);
@@ -62,7 +67,7 @@ TEST_SUITE("state::ledger_codec") {
         score.attachment = "sha256:00ff";
         auto text = state::keys_to_json(score);
         CHECK(text == R"({"attachment":"sha256:00ff","attempts":[")" +
-                          model::to_text(score.attempt_keys[0]) + R"("]})");
+                          model::to_text(score.attempt_keys.to_vector()[0]) + R"("]})");
         auto back = read(text);
         CHECK(back.attempt_keys == score.attempt_keys);
         CHECK(back.attachment == "sha256:00ff");
@@ -80,5 +85,25 @@ TEST_SUITE("state::ledger_codec") {
     TEST_CASE("a compact key that is not 16 hex digits is refused") {
         CHECK_THROWS_AS(read(R"(["k:12"])"), std::invalid_argument);
         CHECK_THROWS_AS(read(R"(["k:0123456789ABCDEF"])"), std::invalid_argument);
+    }
+
+    TEST_CASE("the entries of one read share a store; those past its memory read back from "
+              "its file") {
+        auto store = std::make_shared<model::AttemptKeys::Store>(16);
+        std::vector<model::SentScore> read_back(1'000);
+        std::vector<std::vector<model::AttemptKey>> expected;
+        for (std::size_t i = 0; i < read_back.size(); ++i) {
+            auto texts =
+                std::vector<std::string>{"id:" + std::to_string(i), "id:x" + std::to_string(i),
+                                         "id:y" + std::to_string(i % 7)};
+            expected.push_back(model::parse_attempt_keys(texts));
+            model::SentScore written;
+            written.attempt_keys = expected.back();
+            state::read_keys_json(state::keys_to_json(written), read_back[i], store);
+        }
+        REQUIRE(store->has_spilled());
+        CHECK(store->size() == 3'000);
+        for (std::size_t i = 0; i < read_back.size(); ++i)
+            CHECK(read_back[i].attempt_keys.to_vector() == expected[i]);
     }
 }
