@@ -96,9 +96,13 @@ std::vector<AttemptKey> parse_attempt_keys(const std::vector<std::string>& texts
     keys.reserve(texts.size());
     for (const auto& text : texts)
         keys.push_back(parse_attempt_key(text));
+    sort_distinct(keys);
+    return keys;
+}
+
+void sort_distinct(std::vector<AttemptKey>& keys) {
     std::sort(keys.begin(), keys.end());
     keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
-    return keys;
 }
 
 std::vector<std::string> to_texts(const std::vector<AttemptKey>& keys) {

@@ -50,6 +50,8 @@ std::optional<AttemptKey> attempt_key(const Attempt& attempt);
 AttemptKey parse_attempt_key(std::string_view text);
 // "k:<16 lowercase hex digits>".
 std::string to_text(AttemptKey key);
+// Sorts `keys` and drops repeated ones: the order every stored or compared key set has.
+void sort_distinct(std::vector<AttemptKey>& keys);
 // The keys of stored texts, sorted and distinct; and their texts, for storing.
 std::vector<AttemptKey> parse_attempt_keys(const std::vector<std::string>& texts);
 std::vector<std::string> to_texts(const std::vector<AttemptKey>& keys);

@@ -83,8 +83,7 @@ std::vector<model::AttemptKey> sorted_keys(const StudentRows& attempts,
     for (std::size_t row : rows)
         if (auto key = key_of(attempts, row))
             keys.push_back(*key);
-    std::sort(keys.begin(), keys.end());
-    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+    model::sort_distinct(keys);
     return keys;
 }
 

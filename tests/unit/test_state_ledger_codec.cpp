@@ -1,6 +1,7 @@
 #include "state/ledger_codec.hpp"
 
 #include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <memory>
@@ -105,5 +106,26 @@ TEST_SUITE("state::ledger_codec") {
         CHECK(store->size() == 3'000);
         for (std::size_t i = 0; i < read_back.size(); ++i)
             CHECK(read_back[i].attempt_keys.to_vector() == expected[i]);
+    }
+
+    TEST_CASE("columns of other shapes read as a document would, or are refused the same way") {
+        auto id_a1 = model::parse_attempt_keys({"id:a1"});
+        // Members it does not know are passed over, scalar or not, before or after the keys.
+        auto extra = read(R"({"note":1,"attempts":["id:a1"],"more":{"x":[1]},"attachment":"d"})");
+        CHECK(extra.attempt_keys == id_a1);
+        CHECK(extra.attachment == "d");
+        auto reordered = read(R"({"attachment":"d","flag":true,"attempts":["id:a1","fp:"]})");
+        CHECK(reordered.attempt_keys == id_a1);
+        CHECK(reordered.has_legacy_keys);
+        // Repeated texts count once.
+        CHECK(read(R"(["id:a1","id:a1"])").attempt_keys == id_a1);
+
+        for (const char* damaged :
+             {R"(["id:a1")", R"(["id:a1", 7])", R"({"attachment":"d"})", R"({"attempts":"id:a1"})",
+              R"({"attempts":["id:a1"],"attachment":5})", R"("id:a1")", R"(["id:a1"] [])",
+              R"([["id:a1"]])"}) {
+            CAPTURE(damaged);
+            CHECK_THROWS_AS(read(damaged), nlohmann::json::exception);
+        }
     }
 }
