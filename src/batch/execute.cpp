@@ -82,10 +82,10 @@ void note_attachment(model::Outcome& outcome, const lti::Score& score,
     }
 }
 
+// A score being sent; its lti::Score is at the same position of the scores posted.
 struct Sending {
     std::size_t report_index; // into RunReport::scores
     const model::PlanEntry* entry;
-    lti::Score score;
 };
 
 // Settles posts whose answer never came by reading the platform's results; what cannot
@@ -111,7 +111,7 @@ std::vector<state::PostResult> settle_unanswered(const std::vector<std::string>&
     }
 }
 
-void verify_posted(const std::vector<Sending>& sendings,
+void verify_posted(const std::vector<lti::Score>& scores,
                    std::map<std::string, model::Outcome*>& outcome_of_user,
                    const state::Target& target, state::Ledger& ledger,
                    lti::GradebookClient& client) {
@@ -119,15 +119,15 @@ void verify_posted(const std::vector<Sending>& sendings,
     for (auto& result : client.results(target.line_item, std::nullopt))
         result_of[result.user_id] = std::move(result);
     std::vector<state::PostResult> ignored;
-    for (const auto& sending : sendings) {
-        auto* outcome = outcome_of_user[sending.score.user_id];
+    for (const auto& score : scores) {
+        auto* outcome = outcome_of_user[score.user_id];
         if (outcome->action != model::Action::posted)
             continue;
-        auto found = result_of.find(sending.score.user_id);
+        auto found = result_of.find(score.user_id);
         // A pending post carries no score to compare.
-        if (!sending.score.score_given ||
+        if (!score.score_given ||
             (found != result_of.end() &&
-             result_holds(found->second, sending.score.score_given, sending.score.score_maximum)))
+             result_holds(found->second, score.score_given, score.score_maximum)))
             continue;
         outcome->action = model::Action::failed;
         outcome->fault = model::Fault::refused;
@@ -135,7 +135,7 @@ void verify_posted(const std::vector<Sending>& sendings,
                              ? "accepted but not stored by the platform (--verify)"
                              : fmt::format("accepted but the platform holds {} (--verify)",
                                            *found->second.result_score);
-        ignored.push_back({sending.score.user_id, false, outcome->http_status, outcome->error});
+        ignored.push_back({score.user_id, false, outcome->http_status, outcome->error});
     }
     ledger.record_results(target, ignored);
 }
@@ -166,6 +166,7 @@ model::RunReport execute(const model::Plan& plan, const state::Target& target,
     // Build every score first: timestamps strictly increase within the run, and a score the
     // platform would mishandle is skipped with the reason instead of sent.
     std::vector<Sending> sendings;
+    std::vector<lti::Score> scores;
     model::Timestamp last_now{};
     for (std::size_t index = 0; index < plan.entries.size(); ++index) {
         const auto& entry = plan.entries[index];
@@ -181,14 +182,11 @@ model::RunReport execute(const model::Plan& plan, const state::Target& target,
             report.scores[index].reason = *adapted.refusal;
             continue;
         }
-        sendings.push_back({index, &entry, std::move(adapted.score)});
+        sendings.push_back({index, &entry});
+        scores.push_back(std::move(adapted.score));
     }
 
     observer.posting_started(sendings.size());
-    std::vector<lti::Score> scores;
-    scores.reserve(sendings.size());
-    for (const auto& sending : sendings)
-        scores.push_back(sending.score);
 
     // Journal the intent before the first byte of a score leaves, so a crash loses nothing.
     // The ledger's commits run on a thread of their own (LedgerWriter), a chunk ahead: when a
@@ -202,8 +200,8 @@ model::RunReport execute(const model::Plan& plan, const state::Target& target,
         std::vector<state::PendingScore> pending;
         pending.reserve(chunk_end - journaled);
         for (std::size_t i = journaled; i < chunk_end; ++i)
-            pending.push_back({sendings[i].score.user_id,
-                               sent_score_of(sendings[i].score, sendings[i].entry->score)});
+            pending.push_back(
+                {scores[i].user_id, sent_score_of(scores[i], sendings[i].entry->score)});
         chunk_tickets.push_back(writer.journal(std::move(pending)));
         journaled = chunk_end;
     };
@@ -223,7 +221,7 @@ model::RunReport execute(const model::Plan& plan, const state::Target& target,
     auto record = [&](std::size_t i, const lti::PostAnswer& answer) {
         observer.score_done();
         auto& outcome = report.scores[sendings[i].report_index];
-        const auto& user_id = sendings[i].score.user_id;
+        const auto& user_id = scores[i].user_id;
         outcome.http_status = answer.http_status;
         outcome.reason.clear();
         if (!answer.was_sent) {
@@ -233,7 +231,7 @@ model::RunReport execute(const model::Plan& plan, const state::Target& target,
                 not_sent.push_back(user_id);
         } else if (answer.is_success) {
             outcome.action = model::Action::posted;
-            note_attachment(outcome, sendings[i].score, answer);
+            note_attachment(outcome, scores[i], answer);
             results.push_back({user_id, true, answer.http_status, ""});
         } else {
             outcome.action = model::Action::failed;
@@ -259,7 +257,7 @@ model::RunReport execute(const model::Plan& plan, const state::Target& target,
                     outcome = outcome_of(*sendings[i].entry, model::Action::skipped);
                     outcome.reason = "not sent: " + report.stop_reason;
                     if (i < journaled) // journaled with its chunk
-                        not_sent.push_back(sendings[i].score.user_id);
+                        not_sent.push_back(scores[i].user_id);
                 }
         }
     } else
@@ -274,8 +272,8 @@ model::RunReport execute(const model::Plan& plan, const state::Target& target,
     ledger.withdraw_pending(target, not_sent);
 
     std::map<std::string, model::Outcome*> outcome_of_user;
-    for (const auto& sending : sendings)
-        outcome_of_user[sending.score.user_id] = &report.scores[sending.report_index];
+    for (std::size_t i = 0; i < sendings.size(); ++i)
+        outcome_of_user[scores[i].user_id] = &report.scores[sendings[i].report_index];
 
     // Posts whose answer never came: the platform's results say whether they landed.
     auto settled = settle_unanswered(unanswered, target, ledger, client);
@@ -290,7 +288,7 @@ model::RunReport execute(const model::Plan& plan, const state::Target& target,
 
     // The platform may answer 2xx and keep nothing (a capped or ignored score): read back.
     if (options.verify)
-        verify_posted(sendings, outcome_of_user, target, ledger, client);
+        verify_posted(scores, outcome_of_user, target, ledger, client);
 
     observer.posting_finished();
     report.interrupted = util::is_interrupted();

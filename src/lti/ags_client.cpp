@@ -24,6 +24,11 @@ namespace gradepost::lti {
 namespace {
 
 constexpr int k_max_pages = 10'000;
+// Score posts handed to the transport at once: their requests and responses (~2 KB a score)
+// live only while their window is posted, so posting to 100,000 students does not hold
+// 100,000 of each. Large enough that the few requests in flight at a window's end cost
+// nothing measurable (a post of 2,000 scores is one window).
+constexpr std::size_t k_post_window = 4'096;
 
 http::Request make_request(std::string method, std::string url, std::string_view accept) {
     http::Request request;
@@ -286,67 +291,71 @@ AgsClient::post_scores(const std::string& line_item_url, std::span<const Score> 
     // flight finish; then the token is renewed once and the refused and held requests go
     // again. So a renewal wastes at most the requests in flight, and 2-second tokens work.
     std::vector<PostAnswer> answers(scores.size());
-    std::vector<std::size_t> pending(scores.size());
-    for (std::size_t index = 0; index < pending.size(); ++index)
-        pending[index] = index;
-    bool renewed_after_401 = false;
-    while (!pending.empty()) {
-        m_tokens.token(); // renews a token that is due before anything is sent
-        // Built for each round rather than built once and copied into every round: a round
-        // after a renewal is rare, and the copy delayed the first send of every post.
-        std::vector<http::Request> batch;
-        batch.reserve(pending.size());
-        for (std::size_t index : pending)
-            batch.push_back(request_for(scores[index]));
-        std::vector<std::size_t> again;
-        bool saw_unauthorized = false;
-        bool token_worked = false;
-        std::vector<bool> seen(pending.size(), false);
-        auto finish = [&](std::size_t position, const http::Response& response) {
-            if (seen[position])
-                return;
-            seen[position] = true;
-            std::size_t index = pending[position];
-            if (response.is_held || response.status == 401) {
-                saw_unauthorized = saw_unauthorized || response.status == 401;
-                again.push_back(index);
-                return;
+    for (std::size_t first = 0; first < scores.size(); first += k_post_window) {
+        // A window starts with a token that has worked since any renewal: an earlier window
+        // ends only when each of its requests was answered with it.
+        bool renewed_after_401 = false;
+        std::vector<std::size_t> pending(std::min(k_post_window, scores.size() - first));
+        for (std::size_t position = 0; position < pending.size(); ++position)
+            pending[position] = first + position;
+        while (!pending.empty()) {
+            m_tokens.token(); // renews a token that is due before anything is sent
+            // Built for each round rather than built once and copied into every round: a round
+            // after a renewal is rare, and the copy delayed the first send of every post.
+            std::vector<http::Request> batch;
+            batch.reserve(pending.size());
+            for (std::size_t index : pending)
+                batch.push_back(request_for(scores[index]));
+            std::vector<std::size_t> again;
+            bool saw_unauthorized = false;
+            bool token_worked = false;
+            std::vector<bool> seen(pending.size(), false);
+            auto finish = [&](std::size_t position, const http::Response& response) {
+                if (seen[position])
+                    return;
+                seen[position] = true;
+                std::size_t index = pending[position];
+                if (response.is_held || response.status == 401) {
+                    saw_unauthorized = saw_unauthorized || response.status == 401;
+                    again.push_back(index);
+                    return;
+                }
+                token_worked = true;
+                answers[index] = post_answer_of(response);
+                if (on_done)
+                    on_done(index, answers[index]);
+            };
+            auto before_first_send = [&](std::size_t position, http::Request& request) {
+                if (saw_unauthorized || m_tokens.is_due())
+                    return false;
+                if (before_send)
+                    before_send(pending[position]);
+                authorize(request, m_tokens.token());
+                ++m_score_posts;
+                return true;
+            };
+            auto responses = m_transport.perform(batch, finish, before_first_send);
+            for (std::size_t position = 0; position < responses.size(); ++position)
+                finish(position, responses[position]);
+            if (again.empty())
+                break;
+            if (again.size() == pending.size() && !saw_unauthorized)
+                throw util::ConfigError("the access token expires before a request can be sent "
+                                        "with it; check the platform's token lifetime");
+            if (saw_unauthorized) {
+                if (renewed_after_401 && !token_worked)
+                    throw util::ConfigError("the platform refused the token, renewed after a 401: "
+                                            "401 Unauthorized on score posts; check the scopes "
+                                            "granted to the tool (score)");
+                if (!m_tokens.renew_after_unauthorized())
+                    throw util::ConfigError("the platform refused the token: 401 Unauthorized on "
+                                            "score posts; check the scopes granted to the tool "
+                                            "(score)");
+                renewed_after_401 = true;
             }
-            token_worked = true;
-            answers[index] = post_answer_of(response);
-            if (on_done)
-                on_done(index, answers[index]);
-        };
-        auto before_first_send = [&](std::size_t position, http::Request& request) {
-            if (saw_unauthorized || m_tokens.is_due())
-                return false;
-            if (before_send)
-                before_send(pending[position]);
-            authorize(request, m_tokens.token());
-            ++m_score_posts;
-            return true;
-        };
-        auto responses = m_transport.perform(batch, finish, before_first_send);
-        for (std::size_t position = 0; position < responses.size(); ++position)
-            finish(position, responses[position]);
-        if (again.empty())
-            break;
-        if (again.size() == pending.size() && !saw_unauthorized)
-            throw util::ConfigError("the access token expires before a request can be sent "
-                                    "with it; check the platform's token lifetime");
-        if (saw_unauthorized) {
-            if (renewed_after_401 && !token_worked)
-                throw util::ConfigError("the platform refused the token, renewed after a 401: "
-                                        "401 Unauthorized on score posts; check the scopes "
-                                        "granted to the tool (score)");
-            if (!m_tokens.renew_after_unauthorized())
-                throw util::ConfigError("the platform refused the token: 401 Unauthorized on "
-                                        "score posts; check the scopes granted to the tool "
-                                        "(score)");
-            renewed_after_401 = true;
+            std::sort(again.begin(), again.end());
+            pending = std::move(again);
         }
-        std::sort(again.begin(), again.end());
-        pending = std::move(again);
     }
     return answers;
 }

@@ -2,6 +2,8 @@
 
 #include <strings.h>
 
+#include <algorithm>
+
 namespace gradepost::testing {
 
 namespace {
@@ -83,6 +85,7 @@ FakeTransport::perform(std::span<const http::Request> requests,
                        const std::function<void(std::size_t, const http::Response&)>& on_done,
                        const http::BeforeFirstSend& before_first_send) {
     ++m_perform_calls;
+    m_largest_batch = std::max(m_largest_batch, requests.size());
     std::vector<http::Response> responses;
     responses.reserve(requests.size());
     bool holding = false;

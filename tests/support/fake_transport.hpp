@@ -38,6 +38,8 @@ public:
                                            std::string_view url_part) const;
     // How many perform() calls were made (a batch is one call).
     int perform_calls() const { return m_perform_calls; }
+    // The most requests one perform() call was given.
+    std::size_t largest_batch() const { return m_largest_batch; }
 
 private:
     struct Rule {
@@ -52,6 +54,7 @@ private:
     std::deque<http::Response> m_queue;
     std::vector<http::Request> m_requests;
     int m_perform_calls = 0;
+    std::size_t m_largest_batch = 0;
 };
 
 // A response with `status`, `body` and headers; the reason phrase is the standard one

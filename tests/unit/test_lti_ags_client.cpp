@@ -10,6 +10,7 @@
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <map>
 
 using namespace gradepost;
@@ -443,6 +444,33 @@ TEST_SUITE("lti::ags_client") {
         for (const auto& answer : answers)
             CHECK(answer.is_success);
         CHECK(platform.tokens_issued == 4); // 2 + 2 + 2 + 1 posts
+    }
+
+    TEST_CASE("scores go to the transport 4,096 at a time, and a token refused as a window "
+              "starts is renewed there") {
+        FakePlatform platform;
+        std::string scores_url = std::string(k_line_item) + "/scores";
+        // The first token takes 5,000 posts (it runs out in the second window), the next ones
+        // 3,192 each: the second runs out exactly as the third window begins.
+        std::map<std::string, int> uses;
+        platform.transport.on("POST", scores_url, [&uses](const http::Request& request) {
+            auto token = header_of(request, "Authorization");
+            if (++uses[token] > (token == "Bearer tok-1" ? 5'000 : 3'192))
+                return make_response(401, R"({"errors":[{"message":"expired"}]})");
+            return make_response(200, "");
+        });
+        std::vector<lti::Score> scores;
+        for (int i = 0; i < 10'000; ++i)
+            scores.push_back(scores_for({"u"}).front());
+        std::size_t done = 0;
+        auto answers = platform.client.post_scores(
+            k_line_item, scores, [&](std::size_t, const lti::PostAnswer&) { ++done; });
+        CHECK(done == 10'000);
+        CHECK(std::all_of(answers.begin(), answers.end(),
+                          [](const lti::PostAnswer& answer) { return answer.is_success; }));
+        CHECK(platform.transport.largest_batch() == 4'096);
+        CHECK(platform.tokens_issued == 3); // 5,000 + 3,192 + 1,808 posts
+        CHECK(platform.transport.requests_to("POST", "/scores").size() == 10'002);
     }
 
 } // TEST_SUITE
