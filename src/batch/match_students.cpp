@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <map>
-#include <set>
 
 namespace gradepost::batch {
 
@@ -48,7 +47,7 @@ std::optional<MatchField> parse_match_field(std::string_view name) {
     return std::nullopt;
 }
 
-MatchResult match_students(std::vector<model::Attempt> attempts, const model::Roster& roster,
+MatchResult match_students(const model::AttemptTable& attempts, const model::Roster& roster,
                            MatchField field) {
     // Only LTI user ids are exact: SIS exports change the case of sourcedids as of emails.
     bool is_case_insensitive = field != MatchField::user_id;
@@ -63,17 +62,21 @@ MatchResult match_students(std::vector<model::Attempt> attempts, const model::Ro
             slot->second.clear();
     }
 
-    MatchResult result;
-    std::set<std::string> reported;
-    for (auto& attempt : attempts) {
-        auto found = user_id_of.find(normalise(attempt.user_id, is_case_insensitive));
-        if (found != user_id_of.end() && !found->second.empty()) {
-            attempt.user_id = found->second;
-            result.attempts.push_back(std::move(attempt));
-        } else if (reported.insert(attempt.user_id).second) {
-            result.unmatched.push_back({attempt.user_id, attempt.where});
+    MatchResult result{model::AttemptTable(attempts.rows_in_memory()), {}};
+    attempts.for_each_student([&](std::uint32_t student,
+                                  std::span<const model::AttemptTable::Row> rows) {
+        auto value = attempts.user_id(student);
+        auto found = user_id_of.find(normalise(value, is_case_insensitive));
+        if (found == user_id_of.end() || found->second.empty()) {
+            result.unmatched.push_back({std::string(value), attempts.attempt(rows.front()).where});
+            return;
         }
-    }
+        for (const auto& row : rows) {
+            auto attempt = attempts.attempt(row);
+            attempt.user_id = found->second;
+            result.attempts.push_back(attempt);
+        }
+    });
     return result;
 }
 

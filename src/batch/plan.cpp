@@ -16,8 +16,8 @@ KeptScores read_and_keep(const PlanRequest& request, const model::Roster& roster
 
     // Exports that name students by email, SIS id or name are mapped to LTI user ids.
     if (request.match) {
-        auto matched = match_students(read.attempts.to_attempts(), roster, *request.match);
-        read.attempts = model::AttemptTable(matched.attempts);
+        auto matched = match_students(read.attempts, roster, *request.match);
+        read.attempts = std::move(matched.attempts);
         scores.unmatched = std::move(matched.unmatched);
     }
 

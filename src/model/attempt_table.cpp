@@ -196,11 +196,4 @@ Attempt AttemptTable::at(std::size_t index) const {
     return (*this)[index];
 }
 
-std::vector<Attempt> AttemptTable::to_attempts() const {
-    std::vector<Attempt> attempts;
-    attempts.reserve(m_rows.size());
-    for_each_row([&](const Row& row) { attempts.push_back(attempt(row)); });
-    return attempts;
-}
-
 } // namespace gradepost::model

@@ -86,8 +86,6 @@ public:
     // By position, as row(): only while !has_spilled().
     Attempt operator[](std::size_t index) const { return attempt(row(index)); }
     Attempt at(std::size_t index) const; // throws std::out_of_range past the end
-    // Every row: in the order added, or student by student once rows have spilled.
-    std::vector<Attempt> to_attempts() const;
 
     class Iterator {
     public:
