@@ -50,6 +50,37 @@ TEST_SUITE("input::strict JSON") {
         }
     }
 
+    TEST_CASE("a document reads as nlohmann's own parser reads it, keys in the file's order") {
+        const char* texts[] = {
+            R"({"z": 1, "a": [true, false, null, {"y": "x", "b": []}], "m": {}, "n": -2.5e3})",
+            R"([1, 18446744073709551615, -9223372036854775808, 0.5, "s\u00e9", [[[]]], {}])",
+            R"("just a string")",
+            R"({"users": [{"userId": "u1", "scoreGiven": 5, "comment": {"text": "ok"}}]})"};
+        for (const char* text : texts) {
+            CAPTURE(text);
+            auto ours = input::parse_strict_json(text);
+            auto theirs = input::Json::parse(text);
+            CHECK(ours == theirs);
+            CHECK(ours.dump() == theirs.dump());
+        }
+        // Many keys: the order of the file, and each its own value.
+        std::string text = "{";
+        for (int i = 99'999; i >= 0; --i)
+            text += "\"k" + std::to_string(i) + "\": " + std::to_string(i) + (i > 0 ? "," : "}");
+        auto many = input::parse_strict_json(text);
+        REQUIRE(many.size() == 100'000);
+        CHECK(many.begin().key() == "k99999");
+        CHECK(many["k123"] == 123);
+        // (Not compared with Json::parse here: that takes its n²/2 comparisons.)
+        int expected = 99'999;
+        int out_of_order = 0;
+        for (const auto& [key, value] : many.items()) {
+            out_of_order += key != "k" + std::to_string(expected) || value != expected;
+            --expected;
+        }
+        CHECK(out_of_order == 0);
+    }
+
     TEST_CASE("an object with thousands of keys is checked in linear time and still refused") {
         std::string text = "{";
         for (int i = 0; i < 100000; ++i)
