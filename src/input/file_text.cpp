@@ -2,6 +2,7 @@
 
 #include "util/error.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 
@@ -25,6 +26,13 @@ void TextFile::fail(const std::string& reason) const {
 }
 
 bool TextFile::read_into(std::string& text, std::size_t size) {
+    // No more room than the file has left (and a little, should it grow meanwhile): the
+    // string zeroes what it grows by, and a small export read as a piece of 8 MB was 8 MB of
+    // zeroes each time (once per column with --wide).
+    constexpr std::uint64_t k_slack = std::uint64_t{1} << 16;
+    if (m_size > 0)
+        size = static_cast<std::size_t>(
+            std::min<std::uint64_t>(size, std::max(m_size - std::min(m_size, m_read), k_slack)));
     const std::size_t before = text.size();
     text.resize(before + size);
     std::size_t got = std::fread(text.data() + before, 1, size, m_stream.get());

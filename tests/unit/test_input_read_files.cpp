@@ -119,6 +119,27 @@ TEST_SUITE("input::read_attempts") {
         CHECK(result.rows == 4);
     }
 
+    TEST_CASE("a piece of a small file takes the room of the file, and a file that grows is "
+              "read to its end") {
+        testing::ScratchDir dir;
+        write_file(dir / "small.csv", "user_id,score\nu1,5\n");
+        input::TextFile small(dir / "small.csv");
+        std::string text;
+        CHECK(small.read_into(text, input::TextFile::k_piece_size));
+        CHECK(text == "user_id,score\nu1,5\n");
+        // Not an 8 MB piece of zeroes for 19 bytes.
+        CHECK(text.capacity() < (std::size_t{1} << 20));
+        CHECK_FALSE(small.read_into(text, input::TextFile::k_piece_size));
+
+        write_file(dir / "growing.csv", "user_id,score\n");
+        input::TextFile growing(dir / "growing.csv");
+        std::ofstream(dir / "growing.csv", std::ios::app) << std::string(200'000, 'x');
+        std::string all;
+        while (growing.read_into(all, input::TextFile::k_piece_size)) {
+        }
+        CHECK(all.size() == 14 + 200'000);
+    }
+
     TEST_CASE("a CSV export read in pieces gives what the whole text gives") {
         // Rows across the pieces' boundaries: a quoted comment of several CRLF lines, a
         // malformed record, and a bad score, each placed over one boundary.
