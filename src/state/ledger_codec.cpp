@@ -62,8 +62,11 @@ public:
     bool is_complete() const { return m_place == Place::done; }
 
     bool string(string_t& text) override {
-        if (m_place == Place::object)
-            return m_member != "attachment" || (attachment = std::move(text), true);
+        if (m_place == Place::object) {
+            if (m_member == "attachment")
+                attachment = std::move(text);
+            return true;
+        }
         if (m_place != Place::keys && m_place != Place::attempts)
             return false;
         // "fp:" keys covered the score and never equal a key of today: only their presence
@@ -76,25 +79,27 @@ public:
     }
     bool start_array(std::size_t) override {
         if (m_place == Place::start)
-            return (m_place = Place::keys, true);
-        if (m_place == Place::object && m_member == "attempts")
-            return (m_place = Place::attempts, m_has_attempts = true);
+            return move_to(Place::keys);
+        if (m_place == Place::object && m_member == "attempts") {
+            m_has_attempts = true;
+            return move_to(Place::attempts);
+        }
         return false;
     }
     bool end_array() override {
         if (m_place == Place::keys)
-            return (m_place = Place::done, true);
-        return m_place == Place::attempts && (m_place = Place::object, true);
+            return move_to(Place::done);
+        return m_place == Place::attempts && move_to(Place::object);
     }
     bool start_object(std::size_t) override {
-        return m_place == Place::start && (m_place = Place::object, true);
+        return m_place == Place::start && move_to(Place::object);
     }
     bool key(string_t& name) override {
         m_member = std::move(name);
         return m_place == Place::object;
     }
     bool end_object() override {
-        return m_place == Place::object && m_has_attempts && (m_place = Place::done, true);
+        return m_place == Place::object && m_has_attempts && move_to(Place::done);
     }
     // Scalars of other members are passed over, as the document reading ignores them.
     bool null() override { return is_other_member(); }
@@ -110,6 +115,10 @@ public:
 private:
     enum class Place { start, keys, object, attempts, done };
 
+    bool move_to(Place place) {
+        m_place = place;
+        return true;
+    }
     bool is_other_member() const {
         return m_place == Place::object && m_member != "attempts" && m_member != "attachment";
     }
