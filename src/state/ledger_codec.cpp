@@ -61,6 +61,15 @@ public:
     // Whether the text held one of the two shapes, whole.
     bool is_complete() const { return m_place == Place::done; }
 
+    // One stored key text. "fp:" keys covered the score and never equal a key of today: only
+    // their presence counts.
+    void add(std::string_view text) {
+        if (model::is_legacy_key_text(text))
+            has_legacy_keys = true;
+        else
+            keys.push_back(model::parse_attempt_key(text));
+    }
+
     bool string(string_t& text) override {
         if (m_place == Place::object) {
             if (m_member == "attachment")
@@ -69,12 +78,7 @@ public:
         }
         if (m_place != Place::keys && m_place != Place::attempts)
             return false;
-        // "fp:" keys covered the score and never equal a key of today: only their presence
-        // counts.
-        if (model::is_legacy_key_text(text))
-            has_legacy_keys = true;
-        else
-            keys.push_back(model::parse_attempt_key(text));
+        add(text);
         return true;
     }
     bool start_array(std::size_t) override {
@@ -141,10 +145,7 @@ void read_keys_document(const std::string& text, KeysReader& reader) {
     reader.keys.clear();
     reader.has_legacy_keys = false;
     for (const auto& key : texts)
-        if (model::is_legacy_key_text(key))
-            reader.has_legacy_keys = true;
-        else
-            reader.keys.push_back(model::parse_attempt_key(key));
+        reader.add(key);
 }
 
 } // namespace
